@@ -253,12 +253,9 @@ public final class ValueReaders {
 
     @Override
     public Object read(Decoder in) throws IOException {
-      long max = in.limits().maxCollectionItems();
-      long total = 0;
+      // The decoder checks the running item count against maxCollectionItems.
       List<Object> list = new ArrayList<>(); // grown by items actually read, never pre-sized from a count
       for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
-        total += n;
-        ReadLimits.check("maxCollectionItems", max, total, "array item count");
         for (long i = 0; i < n; i++) {
           try {
             list.add(items.read(in));
@@ -293,12 +290,8 @@ public final class ValueReaders {
 
     @Override
     public Object read(Decoder in) throws IOException {
-      long max = in.limits().maxCollectionItems();
-      long total = 0;
       Map<String, Object> map = new HashMap<>();
       for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
-        total += n;
-        ReadLimits.check("maxCollectionItems", max, total, "map entry count");
         for (long i = 0; i < n; i++) {
           String key = in.readString();
           try {
