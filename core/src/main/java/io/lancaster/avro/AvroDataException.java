@@ -15,6 +15,8 @@ public class AvroDataException extends IOException {
   private String file;
   private long block = -1;
   private long offset = -1;
+  private long offsetInBlock = -1;
+  private boolean inBlock;
   private final Deque<String> path = new ArrayDeque<>();
 
   public AvroDataException(String detail) {
@@ -46,6 +48,11 @@ public class AvroDataException extends IOException {
     return offset;
   }
 
+  /** Offset within the decompressed data block where decoding failed, or -1 when unknown or not in a block. */
+  public long offsetInBlock() {
+    return offsetInBlock;
+  }
+
   /** The field path inside the datum, outermost first, e.g. {@code address.street}; empty at the top level. */
   public String fieldPath() {
     return String.join(".", path);
@@ -68,6 +75,23 @@ public class AvroDataException extends IOException {
   public AvroDataException withOffset(long offset) {
     if (this.offset < 0) {
       this.offset = offset;
+    }
+    return this;
+  }
+
+  /**
+   * Places an error raised while reading a data block of a container file: names the file and the block (-1 when
+   * its number is unknown), and makes {@link #offset()} the block's start in the file. An offset set earlier by
+   * the decoder, which counts from the start of the decompressed block, is kept as {@link #offsetInBlock()}. Only
+   * the first call has an effect.
+   */
+  public AvroDataException inBlock(String file, long block, long blockStart) {
+    if (!inBlock) {
+      inBlock = true;
+      withFile(file);
+      withBlock(block);
+      offsetInBlock = offset;
+      offset = blockStart;
     }
     return this;
   }
@@ -98,6 +122,9 @@ public class AvroDataException extends IOException {
     }
     if (offset >= 0) {
       sb.append(sb.isEmpty() ? "" : ", ").append("offset ").append(offset);
+    }
+    if (offsetInBlock >= 0) {
+      sb.append(sb.isEmpty() ? "" : ", ").append("byte ").append(offsetInBlock).append(" of the block's data");
     }
     if (!path.isEmpty()) {
       sb.append(sb.isEmpty() ? "" : ", ").append("field ").append(fieldPath());

@@ -96,6 +96,8 @@ public final class SchemaParser {
       tree = Json.parse(jsonFactory, json);
     } catch (SchemaParseException e) {
       throw new SchemaParseException("not a schema: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw tooDeepForStack(e);
     }
     return parseTree(tree);
   }
@@ -117,7 +119,18 @@ public final class SchemaParser {
       names.clear();
       names.putAll(before);
       throw e;
+    } catch (StackOverflowError e) {
+      // A compiled parse can need a few KB of stack per level of nested records: a thread with a small stack
+      // can run out below maxDepth. The parse state is local, so this is safe to report as a bad schema.
+      names.clear();
+      names.putAll(before);
+      throw tooDeepForStack(e);
     }
+  }
+
+  private SchemaParseException tooDeepForStack(StackOverflowError e) {
+    return new SchemaParseException("schema nested too deep for this thread's stack (maxSchemaDepth = " + maxDepth
+        + "); lower the limit or parse on a thread with a larger stack", e);
   }
 
   private void define(NamedSchema schema) {

@@ -15,11 +15,17 @@ import java.util.Set;
  * equal schema.
  */
 final class SchemaPrinter {
+  /**
+   * No nesting limit on writing: a schema the parser accepted (up to about 4 JSON levels per schema level) must
+   * print, and its depth is already bounded by the parser or by the code that built it.
+   */
+  private static final com.fasterxml.jackson.core.JsonFactory FACTORY = Json.factory(Integer.MAX_VALUE);
+
   private SchemaPrinter() {}
 
   static String toJson(Schema schema, boolean pretty) {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = Json.factory().createGenerator(w)) {
+    try (JsonGenerator g = FACTORY.createGenerator(w)) {
       if (pretty) {
         g.useDefaultPrettyPrinter();
       }
