@@ -42,7 +42,7 @@ public final class ReadLimits {
         (int) property("maxStringLength", MAX_ARRAY_LENGTH),
         (int) property("maxBytesLength", MAX_ARRAY_LENGTH),
         property("maxCollectionItems", 100_000_000L),
-        (int) property("maxSchemaDepth", 500),
+        (int) property("maxSchemaDepth", 200),
         (int) property("maxDataDepth", 500),
         (int) property("maxBlockSize", 512 << 20),
         (int) property("maxDecompressedBlockSize", 1 << 30),

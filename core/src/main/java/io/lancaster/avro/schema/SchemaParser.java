@@ -179,7 +179,8 @@ public final class SchemaParser {
       }
       if (!(typeAttr instanceof String type)) {
         if (typeAttr instanceof Map || typeAttr instanceof List) {
-          // {"type": {...}} or {"type": [...]}: a wrapped schema, accepted as Apache Avro does.
+          // {"type": {...}} or {"type": [...]}: a wrapped schema. Apache Avro 1.12 refuses it; older writers
+          // produced it, and its meaning is unambiguous, so it is accepted.
           return parseSchema(typeAttr, namespace, depth + 1);
         }
         throw new SchemaParseException("\"type\" must be a string, object or array: " + Json.toJson(obj));
