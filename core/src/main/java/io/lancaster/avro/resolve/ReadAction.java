@@ -34,7 +34,7 @@ public sealed interface ReadAction {
    * An enum: {@code readerOrdinal[writerOrdinal]} is the reader's ordinal for each writer symbol, or -1 when the
    * reader has neither the symbol nor a default (an error only if that symbol occurs).
    */
-  record Enum(EnumSchema writer, EnumSchema reader, int[] readerOrdinal) implements ReadAction {}
+  record Enum(EnumSchema writer, EnumSchema reader, int[] readerOrdinal, String path) implements ReadAction {}
 
   record Array(ArraySchema reader, ReadAction items) implements ReadAction {}
 
@@ -53,8 +53,12 @@ public sealed interface ReadAction {
   /** The writer wrote a non-union value; the reader's union holds it in {@code branch}. */
   record ReaderUnion(UnionSchema reader, int branch, ReadAction action) implements ReadAction {}
 
-  /** A writer value that the reader cannot hold: an error only if it occurs. */
-  record Unresolvable(Schema writer, Schema reader, String path, String reason) implements ReadAction {}
+  /**
+   * A writer value that the reader cannot hold: an error only if it occurs. {@code kind} says what kind of
+   * incompatibility it is (null for a stand-in left by a compatibility check after a problem already reported).
+   */
+  record Unresolvable(Schema writer, Schema reader, String path, String reason, Incompatibility.Kind kind)
+      implements ReadAction {}
 
   /**
    * A reference back to a record pair whose plan is being (or was) built: recursion. {@link #target()} is set

@@ -26,11 +26,14 @@ import java.util.Map;
  */
 public final class Resolver {
   private final ResolutionOptions options;
+  /** Null when planning (the first problem throws); the list of every problem when checking compatibility. */
+  private final List<Incompatibility> collected;
   /** Plans of record pairs: finished ones, and {@link ReadAction.Recursive} stand-ins for ones being built. */
   private final Map<RecordSchema, Map<RecordSchema, ReadAction>> records = new IdentityHashMap<>();
 
-  private Resolver(ResolutionOptions options) {
+  private Resolver(ResolutionOptions options, List<Incompatibility> collected) {
     this.options = options;
+    this.collected = collected;
   }
 
   public static ReadAction plan(Schema writer, Schema reader) {
@@ -38,7 +41,63 @@ public final class Resolver {
   }
 
   public static ReadAction plan(Schema writer, Schema reader, ResolutionOptions options) {
-    return new Resolver(options).resolve(writer, reader, "");
+    return new Resolver(options, null).resolve(writer, reader, "");
+  }
+
+  /**
+   * Every reason why data written with {@code writer} may fail to read with {@code reader}: the problems that
+   * would stop the plan, and the writer union branches and enum symbols that would fail if they occurred.
+   */
+  public static List<Incompatibility> incompatibilities(Schema writer, Schema reader, ResolutionOptions options) {
+    List<Incompatibility> found = new ArrayList<>();
+    ReadAction plan = new Resolver(options, found).resolve(writer, reader, "");
+    collectDeferred(plan, found, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    return found;
+  }
+
+  private static void collectDeferred(ReadAction a, List<Incompatibility> found, java.util.Set<ReadAction> seen) {
+    if (!seen.add(a)) {
+      return;
+    }
+    if (a instanceof ReadAction.Unresolvable u) {
+      if (u.kind() != null) {
+        found.add(new Incompatibility(u.kind(), u.path(), u.reason()));
+      }
+    } else if (a instanceof ReadAction.Enum e) {
+      for (int i = 0; i < e.readerOrdinal().length; i++) {
+        if (e.readerOrdinal()[i] < 0) {
+          found.add(new Incompatibility(Incompatibility.Kind.MISSING_ENUM_SYMBOL, e.path(), "the writer's symbol "
+              + e.writer().symbols().get(i) + " of enum " + e.writer().fullName()
+              + " is not in the reader's enum, which has no default"));
+        }
+      }
+    } else if (a instanceof ReadAction.Array arr) {
+      collectDeferred(arr.items(), found, seen);
+    } else if (a instanceof ReadAction.Map m) {
+      collectDeferred(m.values(), found, seen);
+    } else if (a instanceof ReadAction.Record r) {
+      for (ReadAction.FieldStep step : r.steps()) {
+        if (step instanceof ReadAction.ReadField f) {
+          collectDeferred(f.action(), found, seen);
+        }
+      }
+    } else if (a instanceof ReadAction.WriterUnion u) {
+      for (ReadAction b : u.branches()) {
+        collectDeferred(b, found, seen);
+      }
+    } else if (a instanceof ReadAction.ReaderUnion u) {
+      collectDeferred(u.action(), found, seen);
+    }
+    // Primitive, Promote, Fixed and Recursive (its target is reached through its own record) hold no problem.
+  }
+
+  /** Plan mode: throws. Check mode: records the problem and returns a stand-in so the walk goes on. */
+  private ReadAction fail(Schema w, Schema r, String path, Incompatibility.Kind kind, String rule) {
+    if (collected == null) {
+      throw new SchemaResolutionException(path, rule);
+    }
+    collected.add(new Incompatibility(kind, path, rule));
+    return new ReadAction.Unresolvable(w, r, path, rule, null);
   }
 
   private ReadAction resolve(Schema w, Schema r, String path) {
@@ -54,8 +113,8 @@ public final class Resolver {
       UnionSchema ru = (UnionSchema) r;
       int branch = readerBranchFor(w, ru);
       if (branch < 0) {
-        throw new SchemaResolutionException(path, "writer type " + describe(w) + " matches no branch of the reader's union "
-            + ru);
+        return fail(w, r, path, Incompatibility.Kind.MISSING_UNION_BRANCH, "writer type " + describe(w)
+            + " matches no branch of the reader's union " + ru);
       }
       return new ReadAction.ReaderUnion(ru, branch, resolve(w, ru.branch(branch), path));
     }
@@ -68,26 +127,26 @@ public final class Resolver {
       int branch = readerBranchFor(w, (UnionSchema) r);
       if (branch < 0) {
         return new ReadAction.Unresolvable(w, r, path, "the writer's union branch " + describe(w)
-            + " matches no branch of the reader's union " + r);
+            + " matches no branch of the reader's union " + r, Incompatibility.Kind.MISSING_UNION_BRANCH);
       }
       return new ReadAction.ReaderUnion((UnionSchema) r, branch, resolve(w, ((UnionSchema) r).branch(branch), path));
     }
     if (!matches(w, r)) {
       return new ReadAction.Unresolvable(w, r, path, "the writer's union branch " + describe(w)
-          + " cannot be read as " + describe(r));
+          + " cannot be read as " + describe(r), Incompatibility.Kind.MISSING_UNION_BRANCH);
     }
     return resolveNonUnion(w, r, path);
   }
 
   private ReadAction resolveNonUnion(Schema w, Schema r, String path) {
     if (!matches(w, r)) {
-      throw new SchemaResolutionException(path, mismatch(w, r));
+      return fail(w, r, path, mismatchKind(w, r), mismatch(w, r));
     }
     switch (r.type()) {
       case RECORD:
         return record((RecordSchema) w, (RecordSchema) r, path);
       case ENUM:
-        return enumAction((EnumSchema) w, (EnumSchema) r);
+        return enumAction((EnumSchema) w, (EnumSchema) r, path);
       case FIXED:
         return new ReadAction.Fixed((FixedSchema) w, (FixedSchema) r);
       case ARRAY:
@@ -225,15 +284,18 @@ public final class Resolver {
       }
       String fieldPath = path.isEmpty() ? rf.name() : path + "." + rf.name();
       if (!rf.hasDefault()) {
-        throw new SchemaResolutionException(fieldPath, "the reader's field has no default and the writer's record "
-            + w.fullName() + " has no field " + rf.name()
+        fail(w, r, fieldPath, Incompatibility.Kind.MISSING_DEFAULT, "the reader's field has no default and the "
+            + "writer's record " + w.fullName() + " has no field " + rf.name()
             + (rf.aliases().isEmpty() ? "" : " (nor any of its aliases " + rf.aliases() + ")"));
+        continue;
       }
       Object value;
       try {
         value = GenericValues.fromDefault(rf.schema(), rf.defaultValue());
       } catch (AvroTypeException e) {
-        throw new SchemaResolutionException(fieldPath, "the reader's default is invalid: " + e.getMessage());
+        fail(w, r, fieldPath, Incompatibility.Kind.INVALID_DEFAULT, "the reader's default is invalid: "
+            + e.getMessage());
+        continue;
       }
       defaults.add(new ReadAction.DefaultField(rf, value));
     }
@@ -243,14 +305,27 @@ public final class Resolver {
     return action;
   }
 
-  private ReadAction enumAction(EnumSchema w, EnumSchema r) {
+  private ReadAction enumAction(EnumSchema w, EnumSchema r, String path) {
     int[] map = new int[w.symbols().size()];
     int dflt = r.defaultSymbol() == null ? -1 : r.ordinal(r.defaultSymbol());
     for (int i = 0; i < map.length; i++) {
       int o = r.ordinal(w.symbols().get(i));
       map[i] = o >= 0 ? o : dflt;
     }
-    return new ReadAction.Enum(w, r, map);
+    return new ReadAction.Enum(w, r, map, path);
+  }
+
+  private static Incompatibility.Kind mismatchKind(Schema w, Schema r) {
+    if (w.type() == r.type() && w instanceof FixedSchema wf && wf.size() != ((FixedSchema) r).size()) {
+      return Incompatibility.Kind.FIXED_SIZE_MISMATCH;
+    }
+    if (w.type() == r.type() && w instanceof NamedSchema wn && !namesMatch(wn, (NamedSchema) r)) {
+      return Incompatibility.Kind.NAME_MISMATCH;
+    }
+    if (w.logicalType() instanceof LogicalType.Decimal && r.logicalType() instanceof LogicalType.Decimal) {
+      return Incompatibility.Kind.DECIMAL_MISMATCH;
+    }
+    return Incompatibility.Kind.TYPE_MISMATCH;
   }
 
   private static String mismatch(Schema w, Schema r) {
