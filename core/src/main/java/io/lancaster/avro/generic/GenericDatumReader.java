@@ -75,17 +75,7 @@ public final class GenericDatumReader implements DatumReader<Object> {
 
     @Override
     public ValueReader primitive(PrimitiveSchema schema) {
-      switch (schema.type()) {
-        case NULL: return ValueReaders.nulls();
-        case BOOLEAN: return ValueReaders.booleans();
-        case INT: return ValueReaders.ints();
-        case LONG: return ValueReaders.longs();
-        case FLOAT: return ValueReaders.floats();
-        case DOUBLE: return ValueReaders.doubles();
-        case STRING: return ValueReaders.strings();
-        case BYTES: return ValueReaders.bytes();
-        default: throw new AssertionError(schema.type());
-      }
+      return ValueReaders.primitive(schema.type());
     }
 
     @Override

@@ -54,6 +54,21 @@ public final class ValueReaders {
     return BytesReader.INSTANCE;
   }
 
+  /** The reader of a primitive type. */
+  public static ValueReader primitive(io.lancaster.avro.schema.Schema.Type type) {
+    switch (type) {
+      case NULL: return nulls();
+      case BOOLEAN: return booleans();
+      case INT: return ints();
+      case LONG: return longs();
+      case FLOAT: return floats();
+      case DOUBLE: return doubles();
+      case STRING: return strings();
+      case BYTES: return bytes();
+      default: throw new IllegalArgumentException("not a primitive type: " + type);
+    }
+  }
+
   public static ValueReader fixed(FixedSchema schema) {
     return new FixedReader(schema);
   }

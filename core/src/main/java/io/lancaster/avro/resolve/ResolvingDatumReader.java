@@ -100,7 +100,7 @@ public final class ResolvingDatumReader implements DatumReader<Object> {
 
     private ValueReader create(ReadAction action) {
       if (action instanceof ReadAction.Primitive p) {
-        return primitive(p.reader().type());
+        return ValueReaders.primitive(p.reader().type());
       } else if (action instanceof ReadAction.Promote p) {
         return ResolvingReaders.promote(p.from(), p.reader().type());
       } else if (action instanceof ReadAction.Fixed f) {
@@ -156,20 +156,6 @@ public final class ResolvingDatumReader implements DatumReader<Object> {
         defaults[i] = r.defaults().get(i).value();
       }
       return new ResolvingReaders.RecordReader(r.reader(), positions, readers, names, defaultPositions, defaults);
-    }
-
-    private static ValueReader primitive(Schema.Type type) {
-      switch (type) {
-        case NULL: return ValueReaders.nulls();
-        case BOOLEAN: return ValueReaders.booleans();
-        case INT: return ValueReaders.ints();
-        case LONG: return ValueReaders.longs();
-        case FLOAT: return ValueReaders.floats();
-        case DOUBLE: return ValueReaders.doubles();
-        case STRING: return ValueReaders.strings();
-        case BYTES: return ValueReaders.bytes();
-        default: throw new AssertionError(type);
-      }
     }
   }
 }
