@@ -16,11 +16,14 @@ public final class Args {
   private final Set<String> flags;
   private final Map<String, String> values;
   private final Map<String, String> positionals;
+  private final List<String> repeated;
 
-  private Args(Set<String> flags, Map<String, String> values, Map<String, String> positionals) {
+  private Args(Set<String> flags, Map<String, String> values, Map<String, String> positionals,
+      List<String> repeated) {
     this.flags = flags;
     this.values = values;
     this.positionals = positionals;
+    this.repeated = repeated;
   }
 
   public static Args parse(List<String> argv, ArgSpec spec) throws UsageException {
@@ -64,14 +67,16 @@ public final class Args {
     if (rest.size() < required) {
       throw new UsageException("missing " + names.get(rest.size()));
     }
-    if (rest.size() > names.size()) {
+    if (rest.size() > names.size() && !spec.lastRepeats()) {
       throw new UsageException("unexpected argument " + rest.get(names.size()));
     }
     Map<String, String> positionals = new HashMap<>();
-    for (int i = 0; i < rest.size(); i++) {
+    for (int i = 0; i < Math.min(rest.size(), names.size()); i++) {
       positionals.put(names.get(i), rest.get(i));
     }
-    return new Args(flags, values, positionals);
+    List<String> repeated = spec.lastRepeats() && rest.size() >= names.size()
+        ? List.copyOf(rest.subList(names.size() - 1, rest.size())) : List.of();
+    return new Args(flags, values, positionals, repeated);
   }
 
   public boolean flag(String name) {
@@ -83,8 +88,13 @@ public final class Args {
     return values.getOrDefault(name, dflt);
   }
 
-  /** The positional argument of that name, or null when it was optional and not given. */
+  /** The positional argument of that name (the first, for a repeating one), or null when it was not given. */
   public String positional(String name) {
     return positionals.get(name);
+  }
+
+  /** Every argument the repeating last positional took, in order; empty when it was not given. */
+  public List<String> repeated() {
+    return repeated;
   }
 }

@@ -3,7 +3,8 @@ package io.lancaster.cli;
 /**
  * One subcommand of {@code lancaster}. The launcher parses the arguments against {@link #spec()} before
  * calling {@link #run}, so a command only sees well-formed input. A problem with a file or its data is
- * reported by throwing {@link FileException}; anything else thrown is a bug and is reported as one.
+ * reported by throwing {@link FileException}, a negative answer ({@code compat}) by {@link Verdict}; anything
+ * else thrown is a bug and is reported as one.
  */
 public interface Command {
   /** The word that selects the command, e.g. {@code tojson}. */
@@ -22,5 +23,5 @@ public interface Command {
 
   ArgSpec spec();
 
-  void run(Args args, Console console) throws FileException, UsageException;
+  void run(Args args, Console console) throws FileException, UsageException, Verdict;
 }

@@ -56,7 +56,7 @@ final class Help implements Command {
     }
     out.println();
     out.println("FILE may be - for standard input where a command reads a data file.");
-    out.println("Exit codes: 0 ok, 1 unreadable file or bad data, 2 usage error.");
+    out.println("Exit codes: 0 ok, 1 unreadable file or bad data, 2 usage error, 3 incompatible schemas (compat).");
     out.println("lancaster help COMMAND describes one command.");
   }
 }

@@ -11,13 +11,15 @@ import java.util.List;
 /**
  * The {@code lancaster} command line: {@code lancaster COMMAND [ARGS]}. Exit codes: 0 success, 1 a file that
  * cannot be read or holds bad data (one line on standard error: {@code lancaster: <file>: <message>}) or output
- * that could not be written (silently when the reader of a pipe went away), 2 a usage error. {@link #run} does
+ * that could not be written (silently when the reader of a pipe went away), 2 a usage error, 3 schemas that are
+ * not compatible ({@code compat}, which prints each incompatibility on standard output). {@link #run} does
  * everything but exit, so tests run commands in-process.
  */
 public final class Main {
   public static final int OK = 0;
   public static final int DATA_ERROR = 1;
   public static final int USAGE_ERROR = 2;
+  public static final int INCOMPATIBLE = 3;
 
   private Main() {}
 
@@ -53,7 +55,12 @@ public final class Main {
     }
     try {
       Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), command.spec());
-      command.run(parsed, console);
+      int code = OK;
+      try {
+        command.run(parsed, console);
+      } catch (Verdict v) {
+        code = v.exitCode();
+      }
       out.flush();
       if (out.checkError()) {
         if (!(out instanceof StandardOutput stdout && stdout.brokenPipe())) {
@@ -61,7 +68,7 @@ public final class Main {
         }
         return DATA_ERROR;
       }
-      return OK;
+      return code;
     } catch (UsageException e) {
       out.flush();
       err.println("lancaster " + command.name() + ": " + e.getMessage());
@@ -82,7 +89,7 @@ public final class Main {
 
   /** Every command, in the order help lists them. */
   static List<Command> commands() {
-    return List.of(new ToJson(), new GetSchema(), new GetMeta(), new Count(), new Fingerprint(), new Demo(),
-        new Help());
+    return List.of(new ToJson(), new FromJson(), new Cat(), new GetSchema(), new GetMeta(), new Count(),
+        new Fingerprint(), new Compat(), new Demo(), new Help());
   }
 }

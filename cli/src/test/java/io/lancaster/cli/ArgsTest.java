@@ -45,4 +45,21 @@ class ArgsTest {
         .hasMessage("option --algorithm given twice");
     assertThatThrownBy(() -> Args.parse(List.of("a", "--pretty=1"), SPEC)).hasMessage("option --pretty takes no value");
   }
+
+  @Test
+  void theLastPositionalMayRepeat() throws UsageException {
+    ArgSpec cat = new ArgSpec(Set.of(), Set.of("--codec"), List.of("OUT", "IN"), 0, true);
+    Args a = Args.parse(List.of("out", "a", "--codec", "xz", "b", "c"), cat);
+    assertThat(a.positional("OUT")).isEqualTo("out");
+    assertThat(a.positional("IN")).isEqualTo("a");
+    assertThat(a.repeated()).containsExactly("a", "b", "c");
+    assertThat(Args.parse(List.of("out", "a"), cat).repeated()).containsExactly("a");
+    assertThatThrownBy(() -> Args.parse(List.of("out"), cat)).hasMessage("missing IN");
+
+    ArgSpec optional = new ArgSpec(Set.of(), Set.of(), List.of("NEW", "PREVIOUS"), 2, true);
+    assertThat(Args.parse(List.of(), optional).repeated()).isEmpty();
+    assertThat(Args.parse(List.of("n"), optional).repeated()).isEmpty();
+    assertThat(Args.parse(List.of("n", "p1", "p2"), optional).repeated()).containsExactly("p1", "p2");
+    assertThat(Args.parse(List.of("a", "b"), SPEC).repeated()).isEmpty();
+  }
 }

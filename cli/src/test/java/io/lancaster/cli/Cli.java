@@ -10,7 +10,8 @@ import java.util.List;
 final class Cli {
   private Cli() {}
 
-  record Result(int exitCode, String out, String err) {
+  /** {@code out} is standard output decoded as UTF-8; {@code outBytes} the bytes as written (binary output). */
+  record Result(int exitCode, String out, String err, byte[] outBytes) {
     List<String> outLines() {
       return out.lines().toList();
     }
@@ -32,6 +33,7 @@ final class Cli {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.run(args, new ByteArrayInputStream(stdin), o, e);
     }
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        out.toByteArray());
   }
 }

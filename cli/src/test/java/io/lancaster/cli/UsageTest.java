@@ -27,7 +27,8 @@ class UsageTest {
   @Test
   void aMissingFileArgument() {
     assertThat(assertUsageError("tojson").err())
-        .isEqualTo("lancaster tojson: missing FILE\nusage: lancaster tojson [--pretty] FILE\n");
+        .isEqualTo("lancaster tojson: missing FILE\n"
+            + "usage: lancaster tojson [--pretty] [--reader-schema R [--apache-compatible]] FILE\n");
     assertThat(assertUsageError("fingerprint", "--canonical").err()).startsWith("lancaster fingerprint: missing SCHEMA_FILE\n");
   }
 
