@@ -28,8 +28,17 @@ public final class Resolver {
   private final ResolutionOptions options;
   /** Null when planning (the first problem throws); the list of every problem when checking compatibility. */
   private final List<Incompatibility> collected;
+  /**
+   * Above zero while resolving inside a writer union's branch: a problem there becomes a deferred error at the
+   * deepest node it concerns (an array whose items cannot resolve still reads when empty), as the spec wants
+   * errors for union branches only when such a value occurs. Record pairs planned there are kept apart from
+   * those planned elsewhere, so a pair outside any union still fails when the plan is built.
+   */
+  private int deferring;
   /** Plans of record pairs: finished ones, and {@link ReadAction.Recursive} stand-ins for ones being built. */
   private final Map<RecordSchema, Map<RecordSchema, ReadAction>> records = new IdentityHashMap<>();
+  /** The same for pairs planned inside writer union branches, where problems are deferred, not thrown. */
+  private final Map<RecordSchema, Map<RecordSchema, ReadAction>> deferredRecords = new IdentityHashMap<>();
 
   private Resolver(ResolutionOptions options, List<Incompatibility> collected) {
     this.options = options;
@@ -91,13 +100,19 @@ public final class Resolver {
     // Primitive, Promote, Fixed and Recursive (its target is reached through its own record) hold no problem.
   }
 
-  /** Plan mode: throws. Check mode: records the problem and returns a stand-in so the walk goes on. */
+  /**
+   * Plan mode: throws, or inside a writer union's branch returns a deferred error. Check mode: records the
+   * problem and returns a stand-in so the walk goes on.
+   */
   private ReadAction fail(Schema w, Schema r, String path, Incompatibility.Kind kind, String rule) {
-    if (collected == null) {
-      throw new SchemaResolutionException(path, rule);
+    if (collected != null) {
+      collected.add(new Incompatibility(kind, path, rule));
+      return new ReadAction.Unresolvable(w, r, path, rule, null);
     }
-    collected.add(new Incompatibility(kind, path, rule));
-    return new ReadAction.Unresolvable(w, r, path, rule, null);
+    if (deferring > 0) {
+      return new ReadAction.Unresolvable(w, r, path, rule, kind);
+    }
+    throw new SchemaResolutionException(path, rule);
   }
 
   private ReadAction resolve(Schema w, Schema r, String path) {
@@ -121,25 +136,38 @@ public final class Resolver {
     return resolveNonUnion(w, r, path);
   }
 
-  /** A writer union's branch: an error for it is deferred until such a value occurs. */
+  /**
+   * A writer union's branch: whatever cannot resolve in it becomes a deferred error, raised only when a value of
+   * that branch is read (and, inside collections, only when an item occurs), as the spec asks.
+   */
   private ReadAction resolveBranch(Schema w, Schema r, String path) {
     if (r.type() == Schema.Type.UNION) {
-      int branch = readerBranchFor(w, (UnionSchema) r);
+      UnionSchema ru = (UnionSchema) r;
+      int branch = readerBranchFor(w, ru);
       if (branch < 0) {
         return new ReadAction.Unresolvable(w, r, path, "the writer's union branch " + describe(w)
             + " matches no branch of the reader's union " + r, Incompatibility.Kind.MISSING_UNION_BRANCH);
       }
-      return new ReadAction.ReaderUnion((UnionSchema) r, branch, resolve(w, ((UnionSchema) r).branch(branch), path));
+      return deferringFailures(() -> new ReadAction.ReaderUnion(ru, branch, resolve(w, ru.branch(branch), path)));
     }
-    if (!matches(w, r)) {
+    if (!matches(w, r, false)) {
       return new ReadAction.Unresolvable(w, r, path, "the writer's union branch " + describe(w)
           + " cannot be read as " + describe(r), Incompatibility.Kind.MISSING_UNION_BRANCH);
     }
-    return resolveNonUnion(w, r, path);
+    return deferringFailures(() -> resolveNonUnion(w, r, path));
+  }
+
+  private ReadAction deferringFailures(java.util.function.Supplier<ReadAction> build) {
+    deferring++;
+    try {
+      return build.get();
+    } finally {
+      deferring--;
+    }
   }
 
   private ReadAction resolveNonUnion(Schema w, Schema r, String path) {
-    if (!matches(w, r)) {
+    if (!matches(w, r, false)) {
       return fail(w, r, path, mismatchKind(w, r), mismatch(w, r));
     }
     switch (r.type()) {
@@ -161,28 +189,76 @@ public final class Resolver {
   }
 
   /**
-   * The reader branch for a non-union writer schema: the first that matches (the spec), or with
-   * {@link ResolutionOptions#preferExactUnionBranch()} one of the same type first.
+   * The reader branch for a non-union writer schema: the first that matches, as the spec says, with two
+   * refinements that only matter where several branches match. A branch of the same full name (named types)
+   * comes before one matched by unqualified name, alias or, with {@code ignoreRecordNames}, by type alone; and
+   * a lossy promotion (int or long to float, long to double) is never chosen over a branch of exactly the
+   * writer's type, because then a schema would change values when reading its own data. With
+   * {@link ResolutionOptions#preferExactUnionBranch()} any branch of exactly the writer's type comes first, as in
+   * Apache Avro Java.
    */
   private int readerBranchFor(Schema w, UnionSchema ru) {
-    if (options.preferExactUnionBranch()) {
+    int deep = readerBranchFor(w, ru, true);
+    return deep >= 0 ? deep : readerBranchFor(w, ru, false);
+  }
+
+  private int readerBranchFor(Schema w, UnionSchema ru, boolean deep) {
+    if (w instanceof NamedSchema) {
       for (int i = 0; i < ru.size(); i++) {
         Schema b = ru.branch(i);
-        if (b.type() == w.type() && matches(w, b)) {
+        if (b.type() == w.type() && b.fullName().equals(w.fullName()) && matches(w, b, deep)) {
           return i;
         }
       }
+      if (w.type() == Schema.Type.RECORD && options.ignoreRecordNames()) {
+        for (int i = 0; i < ru.size(); i++) {
+          Schema b = ru.branch(i);
+          if (b.type() == Schema.Type.RECORD && namesMatch((NamedSchema) w, (NamedSchema) b)) {
+            return i;
+          }
+        }
+      }
+    }
+    int exact = -1;
+    for (int i = 0; i < ru.size(); i++) {
+      Schema b = ru.branch(i);
+      if (b.type() == w.type() && matches(w, b, deep)) {
+        exact = i;
+        break;
+      }
+    }
+    if (options.preferExactUnionBranch() && exact >= 0) {
+      return exact;
     }
     for (int i = 0; i < ru.size(); i++) {
-      if (matches(w, ru.branch(i))) {
+      Schema b = ru.branch(i);
+      if (matches(w, b, deep)) {
+        if (exact >= 0 && isLossy(w.type(), b.type())) {
+          return exact;
+        }
         return i;
       }
     }
     return -1;
   }
 
-  /** The spec's "match" for two non-union schemas (promotions included). */
+  /** Promotions that can change a value: int or long to float, long to double. */
+  private static boolean isLossy(Schema.Type from, Schema.Type to) {
+    return (to == Schema.Type.FLOAT && (from == Schema.Type.INT || from == Schema.Type.LONG))
+        || (to == Schema.Type.DOUBLE && from == Schema.Type.LONG);
+  }
+
+  /** The spec's "match" for two non-union schemas (promotions included), items and values of collections too. */
   boolean matches(Schema w, Schema r) {
+    return matches(w, r, true);
+  }
+
+  /**
+   * With {@code deep}, arrays and maps match when their items match ("both schemas are arrays whose item types
+   * match"); without, any two arrays (maps) match, and a mismatch inside is found, with its precise path, when the
+   * items are resolved.
+   */
+  private boolean matches(Schema w, Schema r, boolean deep) {
     Schema.Type wt = w.type();
     Schema.Type rt = r.type();
     if (wt == Schema.Type.UNION || rt == Schema.Type.UNION) {
@@ -197,8 +273,11 @@ public final class Resolver {
         return wt == rt && ((FixedSchema) w).size() == ((FixedSchema) r).size()
             && namesMatch((NamedSchema) w, (NamedSchema) r) && decimalsMatch(w, r);
       case ARRAY:
+        // "both schemas are arrays whose item types match": a deep match, so that a writer union branch whose
+        // items cannot resolve is a deferred error, not a refusal of the whole pair.
+        return wt == rt && (!deep || matches(((ArraySchema) w).items(), ((ArraySchema) r).items(), true));
       case MAP:
-        return wt == rt;
+        return wt == rt && (!deep || matches(((MapSchema) w).values(), ((MapSchema) r).values(), true));
       case LONG:
         return wt == Schema.Type.LONG || wt == Schema.Type.INT;
       case FLOAT:
@@ -244,13 +323,26 @@ public final class Resolver {
   }
 
   private ReadAction record(RecordSchema w, RecordSchema r, String path) {
-    Map<RecordSchema, ReadAction> byReader = records.computeIfAbsent(w, k -> new IdentityHashMap<>());
+    Map<RecordSchema, ReadAction> byReader =
+        (deferring > 0 ? deferredRecords : records).computeIfAbsent(w, k -> new IdentityHashMap<>());
     ReadAction known = byReader.get(r);
     if (known != null) {
       return known;
     }
     ReadAction.Recursive stand = new ReadAction.Recursive(r);
     byReader.put(r, stand);
+    try {
+      ReadAction action = recordPlan(w, r, path);
+      stand.resolve(action);
+      byReader.put(r, action);
+      return action;
+    } catch (RuntimeException e) {
+      byReader.remove(r); // a failed pair leaves no half-built plan behind for another path to find
+      throw e;
+    }
+  }
+
+  private ReadAction recordPlan(RecordSchema w, RecordSchema r, String path) {
 
     Map<String, Field> readerByWriterName = new HashMap<>();
     for (Field rf : r.fields()) {
@@ -265,6 +357,7 @@ public final class Resolver {
       }
     }
     boolean[] filled = new boolean[r.fields().size()];
+    ReadAction brokenDefault = null;
     List<ReadAction.FieldStep> steps = new ArrayList<>(w.fields().size());
     for (Field wf : w.fields()) {
       Field rf = readerByWriterName.get(wf.name());
@@ -284,8 +377,8 @@ public final class Resolver {
       }
       String fieldPath = path.isEmpty() ? rf.name() : path + "." + rf.name();
       if (!rf.hasDefault()) {
-        fail(w, r, fieldPath, Incompatibility.Kind.MISSING_DEFAULT, "the reader's field has no default and the "
-            + "writer's record " + w.fullName() + " has no field " + rf.name()
+        brokenDefault = fail(w, r, fieldPath, Incompatibility.Kind.MISSING_DEFAULT, "the reader's field has no "
+            + "default and the writer's record " + w.fullName() + " has no field " + rf.name()
             + (rf.aliases().isEmpty() ? "" : " (nor any of its aliases " + rf.aliases() + ")"));
         continue;
       }
@@ -293,16 +386,16 @@ public final class Resolver {
       try {
         value = GenericValues.fromDefault(rf.schema(), rf.defaultValue());
       } catch (AvroTypeException e) {
-        fail(w, r, fieldPath, Incompatibility.Kind.INVALID_DEFAULT, "the reader's default is invalid: "
-            + e.getMessage());
+        brokenDefault = fail(w, r, fieldPath, Incompatibility.Kind.INVALID_DEFAULT, "the reader's default is "
+            + "invalid: " + e.getMessage());
         continue;
       }
       defaults.add(new ReadAction.DefaultField(rf, value));
     }
-    ReadAction action = new ReadAction.Record(w, r, List.copyOf(steps), List.copyOf(defaults));
-    stand.resolve(action);
-    byReader.put(r, action);
-    return action;
+    if (brokenDefault != null && collected == null) {
+      return brokenDefault; // deferred: the record cannot be built, so reading one fails
+    }
+    return new ReadAction.Record(w, r, List.copyOf(steps), List.copyOf(defaults));
   }
 
   private ReadAction enumAction(EnumSchema w, EnumSchema r, String path) {
