@@ -402,6 +402,9 @@ public final class RandomSchemas {
         used.add(b.fullName());
         branches.add(b);
       }
+      if (branches.isEmpty()) {
+        branches.add(PrimitiveSchema.of(Schema.Type.STRING)); // every attempt hit a used type: never an empty union
+      }
       if (branches.size() > 1 && branches.get(0).type() == Schema.Type.NULL && r.nextInt(4) == 0) {
         Collections.swap(branches, 0, branches.size() - 1); // null last
       }
