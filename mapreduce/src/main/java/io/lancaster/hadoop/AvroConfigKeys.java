@@ -29,7 +29,10 @@ public final class AvroConfigKeys {
 
   // ---- output files
 
-  /** Codec when output compression is on (FileOutputFormat's compress flag): null, deflate (default), snappy, zstandard, bzip2, xz. */
+  /**
+   * Codec when output compression is on (FileOutputFormat's compress flag): null, deflate (the default), snappy,
+   * zstandard, bzip2 or xz.
+   */
   public static final String OUTPUT_CODEC = "avro.output.codec";
   public static final String DEFLATE_LEVEL = "avro.mapred.deflate.level";
   public static final String ZSTD_LEVEL = "avro.mapred.zstd.level";
@@ -43,6 +46,9 @@ public final class AvroConfigKeys {
 
   // ---- input files
 
-  /** True (default, as avro-mapred): input files whose names do not end in .avro are skipped. */
+  /**
+   * Whether input files whose names do not end in .avro are skipped. The default is avro-mapred's: true for the
+   * old (mapred) API, false for the new (mapreduce) API. Spark's Hive writes name files without .avro.
+   */
   public static final String IGNORE_INPUTS_WITHOUT_EXTENSION = "avro.mapred.ignore.inputs.without.extension";
 }
