@@ -54,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * daemons and MiniMRYarnCluster's class but not the MapReduce application master it needs
  * ({@code hadoop-mapreduce-client-app}: MRAppMaster, YarnChild, LocalContainerLauncher) nor the shuffle service, so
  * MiniMRYarnCluster fails to load ({@code NoClassDefFoundError: org/apache/hadoop/mapred/LocalContainerLauncher}).
- * The LocalJobRunner still runs the real task code: splits, record readers, the map-side sort and spill through
+ * The jobs on YARN (MiniMRYarnCluster on the unshaded {@code hadoop-minicluster}) are in the {@code it-yarn}
+ * module. The LocalJobRunner still runs the real task code: splits, record readers, the map-side sort and spill through
  * the Avro serialization and raw comparator, the merge and grouping of the reduce side, and the output committer.
  * The jobs' mappers, reducers and schemas are in {@link SensorJobs}.
  */
