@@ -17,8 +17,8 @@ import java.util.Random;
  * job wrote can be compared with what was expected whichever library reads it. Each reading carries random,
  * incompressible bytes, so compressed files still span several small HDFS blocks.
  */
-public final class Readings {
-  public static final String SCHEMA_JSON = """
+final class Readings {
+  static final String SCHEMA_JSON = """
       {"type": "record", "name": "Reading", "namespace": "io.lancaster.it", "fields": [
         {"name": "id", "type": "long"},
         {"name": "sensor", "type": "string"},
@@ -28,20 +28,20 @@ public final class Readings {
         {"name": "values", "type": {"type": "array", "items": "double"}},
         {"name": "note", "type": ["null", "string"], "default": null},
         {"name": "payload", "type": "bytes"}]}""";
-  public static final Schema SCHEMA = Schema.parse(SCHEMA_JSON);
-  public static final org.apache.avro.Schema APACHE_SCHEMA = new org.apache.avro.Schema.Parser().parse(SCHEMA_JSON);
-  public static final List<String> KINDS = List.of("TEMPERATURE", "HUMIDITY", "PRESSURE", "WIND");
+  static final Schema SCHEMA = Schema.parse(SCHEMA_JSON);
+  static final org.apache.avro.Schema APACHE_SCHEMA = new org.apache.avro.Schema.Parser().parse(SCHEMA_JSON);
+  static final List<String> KINDS = List.of("TEMPERATURE", "HUMIDITY", "PRESSURE", "WIND");
   /** Sensor names, some beyond ASCII: the shuffle must order them by code point. */
-  public static final List<String> SENSORS = List.of("north-1", "north-2", "süd-1", "east", "west-7", "Ørsted", "mast");
+  static final List<String> SENSORS = List.of("north-1", "north-2", "süd-1", "east", "west-7", "Ørsted", "mast");
 
   private Readings() {}
 
   /** One reading, as both libraries' records are compared: the payload as hex, so that equality is by content. */
-  public record Reading(long id, String sensor, String kind, int level, List<Double> values, String note,
+  record Reading(long id, String sensor, String kind, int level, List<Double> values, String note,
       String payload) {}
 
   /** {@code count} readings with ids from {@code firstId}, drawn from {@code seed}. */
-  public static List<Reading> generate(long seed, long firstId, int count) {
+  static List<Reading> generate(long seed, long firstId, int count) {
     Random random = new Random(seed);
     List<Reading> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -58,7 +58,7 @@ public final class Readings {
     return out;
   }
 
-  public static GenericRecord toLancaster(Reading r) {
+  static GenericRecord toLancaster(Reading r) {
     RecordSchema schema = (RecordSchema) SCHEMA;
     return new GenericRecord(schema).put("id", r.id()).put("sensor", r.sensor())
         .put("kind", new GenericEnum((EnumSchema) schema.field("kind").schema(), r.kind()))
@@ -66,7 +66,7 @@ public final class Readings {
         .put("payload", ByteBuffer.wrap(HexFormat.of().parseHex(r.payload())));
   }
 
-  public static Reading fromLancaster(Object datum) {
+  static Reading fromLancaster(Object datum) {
     GenericRecord r = (GenericRecord) datum;
     List<Double> values = new ArrayList<>();
     for (Object v : (List<?>) r.get("values")) {
@@ -76,7 +76,7 @@ public final class Readings {
         (Integer) r.get("level"), values, (String) r.get("note"), hex((ByteBuffer) r.get("payload")));
   }
 
-  public static org.apache.avro.generic.GenericRecord toApache(Reading r) {
+  static org.apache.avro.generic.GenericRecord toApache(Reading r) {
     org.apache.avro.generic.GenericRecord out = new org.apache.avro.generic.GenericData.Record(APACHE_SCHEMA);
     out.put("id", r.id());
     out.put("sensor", r.sensor());
@@ -89,7 +89,7 @@ public final class Readings {
     return out;
   }
 
-  public static String hex(ByteBuffer bytes) {
+  static String hex(ByteBuffer bytes) {
     ByteBuffer b = bytes.duplicate();
     byte[] a = new byte[b.remaining()];
     b.get(a);

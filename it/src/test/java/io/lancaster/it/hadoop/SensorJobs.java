@@ -25,12 +25,12 @@ import org.apache.hadoop.mapreduce.Reducer;
  * aggregation keyed by Avro records (with a descending and an ignored field, so that the sort order matters), and an
  * old-API pass-through. Plain Hadoop classes over Lancaster's generic data, as a user's job would have.
  */
-public final class SensorJobs {
+final class SensorJobs {
   private static final String KIND = """
       {"type": "enum", "name": "Kind", "symbols": ["TEMPERATURE", "HUMIDITY", "PRESSURE", "WIND"]}""";
 
   /** The transform's output: a reading of level -500 or more, with the mean of its values. */
-  public static final Schema ALERT = Schema.parse("""
+  static final Schema ALERT = Schema.parse("""
       {"type": "record", "name": "Alert", "namespace": "io.lancaster.it", "fields": [
         {"name": "id", "type": "long"},
         {"name": "sensor", "type": "string"},
@@ -38,22 +38,22 @@ public final class SensorJobs {
         {"name": "level", "type": "long"},
         {"name": "mean", "type": ["null", "double"]}]}""".formatted(KIND));
   /** The shuffle key: sensors ascending, kinds descending; the sample reading's id is ignored by the order. */
-  public static final Schema KEY = Schema.parse("""
+  static final Schema KEY = Schema.parse("""
       {"type": "record", "name": "SensorKey", "namespace": "io.lancaster.it", "fields": [
         {"name": "sensor", "type": "string"},
         {"name": "kind", "type": %s, "order": "descending"},
         {"name": "sample", "type": "long", "order": "ignore"}]}""".formatted(KIND));
-  public static final Schema TALLY = Schema.parse("""
+  static final Schema TALLY = Schema.parse("""
       {"type": "record", "name": "Tally", "namespace": "io.lancaster.it", "fields": [
         {"name": "count", "type": "long"}, {"name": "levelSum", "type": "long"}]}""");
-  public static final Schema TOTAL = Schema.parse("""
+  static final Schema TOTAL = Schema.parse("""
       {"type": "record", "name": "SensorTotal", "namespace": "io.lancaster.it", "fields": [
         {"name": "sensor", "type": "string"},
         {"name": "kind", "type": %s},
         {"name": "count", "type": "long"},
         {"name": "levelSum", "type": "long"}]}""".formatted(KIND));
   /** A reader schema of the readings that drops fields, promotes the level from int to double and adds a site. */
-  public static final Schema PROJECTION = Schema.parse("""
+  static final Schema PROJECTION = Schema.parse("""
       {"type": "record", "name": "Reading", "namespace": "io.lancaster.it", "fields": [
         {"name": "id", "type": "long"},
         {"name": "kind", "type": %s},
@@ -64,21 +64,21 @@ public final class SensorJobs {
    * {@link #KEY}'s sort order on (sensor, kind symbol): sensors by code point (the order of their UTF-8 bytes, as
    * the spec orders strings), then kinds by descending symbol index.
    */
-  public static final Comparator<List<String>> KEY_ORDER = Comparator
+  static final Comparator<List<String>> KEY_ORDER = Comparator
       .comparing((List<String> k) -> k.get(0), SensorJobs::byCodePoint)
       .thenComparing(k -> Readings.KINDS.indexOf(k.get(1)), Comparator.reverseOrder());
 
   private SensorJobs() {}
 
-  public static boolean isAlert(Reading r) {
+  static boolean isAlert(Reading r) {
     return r.level() >= -500;
   }
 
-  public static Double mean(List<Double> values) {
+  static Double mean(List<Double> values) {
     return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
   }
 
-  public static int byCodePoint(String a, String b) {
+  static int byCodePoint(String a, String b) {
     return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 
@@ -88,7 +88,7 @@ public final class SensorJobs {
   }
 
   /** Map only: keeps the alerts among the readings. */
-  public static class AlertMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, AvroKey<GenericRecord>,
+  static class AlertMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, AvroKey<GenericRecord>,
       NullWritable> {
     private final AvroKey<GenericRecord> out = new AvroKey<>();
 
@@ -106,7 +106,7 @@ public final class SensorJobs {
   }
 
   /** Each reading as a {@link #KEY} with a tally of one. */
-  public static class TallyMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, AvroKey<GenericRecord>,
+  static class TallyMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, AvroKey<GenericRecord>,
       AvroValue<GenericRecord>> {
     private final AvroKey<GenericRecord> key = new AvroKey<>();
     private final AvroValue<GenericRecord> value = new AvroValue<>();
@@ -124,7 +124,7 @@ public final class SensorJobs {
   }
 
   /** The combiner: partial tallies, under the group's first key. */
-  public static class TallyCombiner extends Reducer<AvroKey<GenericRecord>, AvroValue<GenericRecord>,
+  static class TallyCombiner extends Reducer<AvroKey<GenericRecord>, AvroValue<GenericRecord>,
       AvroKey<GenericRecord>, AvroValue<GenericRecord>> {
     @Override
     protected void reduce(AvroKey<GenericRecord> key, Iterable<AvroValue<GenericRecord>> values, Context context)
@@ -133,7 +133,7 @@ public final class SensorJobs {
     }
   }
 
-  public static class TotalReducer extends Reducer<AvroKey<GenericRecord>, AvroValue<GenericRecord>,
+  static class TotalReducer extends Reducer<AvroKey<GenericRecord>, AvroValue<GenericRecord>,
       AvroKey<GenericRecord>, NullWritable> {
     @Override
     protected void reduce(AvroKey<GenericRecord> key, Iterable<AvroValue<GenericRecord>> values, Context context)
@@ -145,11 +145,11 @@ public final class SensorJobs {
     }
   }
 
-  public static GenericRecord tally(long count, long levelSum) {
+  static GenericRecord tally(long count, long levelSum) {
     return new GenericRecord((RecordSchema) TALLY).put("count", count).put("levelSum", levelSum);
   }
 
-  public static GenericRecord sum(Iterable<AvroValue<GenericRecord>> values) {
+  static GenericRecord sum(Iterable<AvroValue<GenericRecord>> values) {
     long count = 0;
     long levelSum = 0;
     for (AvroValue<GenericRecord> v : values) {
@@ -160,7 +160,7 @@ public final class SensorJobs {
   }
 
   /** An old-API ({@code mapred}) mapper that passes each record on as it was read. */
-  public static class PassThrough extends MapReduceBase implements org.apache.hadoop.mapred.Mapper<
+  static class PassThrough extends MapReduceBase implements org.apache.hadoop.mapred.Mapper<
       AvroWrapper<GenericRecord>, NullWritable, AvroWrapper<GenericRecord>, NullWritable> {
     @Override
     public void map(AvroWrapper<GenericRecord> key, NullWritable value,
