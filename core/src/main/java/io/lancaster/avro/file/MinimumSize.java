@@ -17,14 +17,14 @@ import java.util.function.Supplier;
  * {@code n} records of a schema whose datums take at least one byte cannot be shorter than {@code n} bytes, so a
  * hostile count cannot make a reader loop billions of times over a small block.
  */
-final class MinimumSize extends SchemaVisitor<Long> {
+public final class MinimumSize extends SchemaVisitor<Long> {
   private static final long CAP = Integer.MAX_VALUE;
 
   private MinimumSize() {
   }
 
   /** A lower bound of the encoded size of every datum of {@code schema}, at most {@link Integer#MAX_VALUE}. */
-  static int of(Schema schema) {
+  public static int of(Schema schema) {
     return (int) Math.min(CAP, SchemaVisitor.visit(schema, new MinimumSize()));
   }
 

@@ -58,6 +58,47 @@ public final class ByteArrayDecoder extends Decoder {
     pos = newPos;
   }
 
+  /**
+   * Reads the length of a string and checks it against the limits and the input: the string's UTF-8 bytes are then
+   * {@code buffer()[pos(), pos() + length)}, and the caller moves past them with {@link #skipChecked}. For readers
+   * that copy values straight from the block (columnar readers), without a String or array per value.
+   */
+  public int readStringLength() throws java.io.IOException {
+    return readCheckedLength(limits().maxStringLength(), "maxStringLength", "string");
+  }
+
+  /** {@link #readStringLength()} for a bytes value. */
+  public int readBytesLength() throws java.io.IOException {
+    return readCheckedLength(limits().maxBytesLength(), "maxBytesLength", "bytes value");
+  }
+
+  /** Moves past {@code n} bytes already known to be in the input (a length from {@link #readStringLength}). */
+  public void skipChecked(int n) {
+    pos += n;
+  }
+
+  /** Checks that a fixed value of {@code n} bytes is in the input; its bytes start at {@link #pos()}. */
+  public void requireFixed(int n) throws CorruptDataException {
+    if (n > limit - pos) {
+      throw truncated("fixed value", n, position());
+    }
+  }
+
+  private int readCheckedLength(int max, String limitName, String what) throws java.io.IOException {
+    long start = position();
+    long len = readLong();
+    if (len < 0) {
+      throw corrupt("negative " + what + " length " + len, start);
+    }
+    if (len > max) {
+      throw limitExceeded(limitName, max, len, what + " length", start);
+    }
+    if (len > limit - pos) {
+      throw truncated(what, len, start);
+    }
+    return (int) len;
+  }
+
   public int remaining() {
     return limit - pos;
   }
