@@ -132,6 +132,9 @@ final class FileBatchReader implements Closeable {
       } catch (AvroDataException e) {
         throw e.inBlock(name, block.number(), block.start());
       } catch (RuntimeException e) {
+        if (e instanceof org.apache.spark.SparkThrowable) {
+          throw e; // Spark's own errors (a date before the calendar switch) name the conf to set: kept as they are
+        }
         throw new AvroDataException("cannot read record " + recordInBlock + ": " + e.getMessage(), e)
             .inBlock(name, block.number(), block.start());
       }

@@ -101,10 +101,10 @@ final class Temporals {
   }
 
   static long millisToMicros(long millis) throws IncompatibleDataException {
-    long micros = millis * 1000L;
-    if ((millis ^ micros) < 0 && millis != 0 || Math.abs(millis) > Long.MAX_VALUE / 1000L) {
+    try {
+      return Math.multiplyExact(millis, 1000L);
+    } catch (ArithmeticException e) {
       throw new IncompatibleDataException("timestamp of " + millis + " milliseconds overflows microseconds");
     }
-    return micros;
   }
 }
