@@ -91,8 +91,24 @@ public class LancasterFileFormat implements FileFormat, DataSourceRegister, Seri
   @Override
   public OutputWriterFactory prepareWrite(SparkSession spark, Job job, Map<String, String> options,
       StructType dataSchema) {
-    throw new UnsupportedOperationException("Lancaster's Avro source does not write yet (the Spark write path is "
-        + "its next step); write with Spark's spark-avro meanwhile");
+    return io.lancaster.spark.write.AvroWriteSupport.prepareWrite(state(spark).conf(), job, options, dataSchema);
+  }
+
+  /**
+   * Column names that are Avro names, as spark-avro accepts them: letters, digits and '_', not starting with a
+   * digit. Spark checks this for writes and CREATE TABLE only.
+   */
+  @Override
+  public boolean supportFieldName(String name) {
+    if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      if (!Character.isLetterOrDigit(name.charAt(i)) && name.charAt(i) != '_') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
