@@ -1,0 +1,85 @@
+package io.lancaster.spark.functions;
+
+import io.lancaster.spark.read.AvroReadOptions;
+import io.lancaster.spark.types.TypeMappingOptions;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.spark.sql.catalyst.util.DropMalformedMode$;
+import org.apache.spark.sql.catalyst.util.FailFastMode$;
+import org.apache.spark.sql.catalyst.util.ParseMode;
+import org.apache.spark.sql.catalyst.util.ParseMode$;
+import org.apache.spark.sql.errors.QueryCompilationErrors;
+
+/**
+ * The options of the decoding functions, under spark-avro's names (case-insensitive): {@code mode} (FAILFAST, the
+ * default, or PERMISSIVE; an unknown name is PERMISSIVE as in Spark), {@code datetimeRebaseMode}, the union
+ * naming options and {@code recursiveFieldMaxDepth}. Parsed from the option map a {@link DecodeSpec} carries, where
+ * the driver has already put the session's rebase mode, so every task decodes alike.
+ *
+ * @param permissive whether a malformed datum gives a null result instead of failing the query
+ * @param rebaseMode EXCEPTION, LEGACY or CORRECTED: how dates and timestamps before 1582 are read
+ * @param typeMapping how the schema maps to a Spark type
+ */
+record DecodeOptions(boolean permissive, String rebaseMode, TypeMappingOptions typeMapping) {
+
+  static final String MODE = "mode";
+  static final String REBASE_MODE_CONF = "spark.sql.avro.datetimeRebaseModeInRead";
+
+  DecodeOptions {
+    Objects.requireNonNull(rebaseMode, "rebaseMode");
+    Objects.requireNonNull(typeMapping, "typeMapping");
+  }
+
+  /** Parses {@code options} for the function {@code function} (named in errors). */
+  static DecodeOptions parse(String function, Map<String, String> options) {
+    Map<String, String> o = caseInsensitive(options);
+    ParseMode mode = o.containsKey(MODE) ? ParseMode$.MODULE$.fromString(o.get(MODE)) : FailFastMode$.MODULE$;
+    if (mode == DropMalformedMode$.MODULE$) {
+      throw SparkErrors.raise(QueryCompilationErrors.parseModeUnsupportedError(function, mode));
+    }
+    String rebase = o.getOrDefault(AvroReadOptions.DATETIME_REBASE_MODE, "EXCEPTION")
+        .trim().toUpperCase(Locale.ROOT);
+    if (!rebase.equals("EXCEPTION") && !rebase.equals("LEGACY") && !rebase.equals("CORRECTED")) {
+      throw new IllegalArgumentException("Invalid value for the option " + AvroReadOptions.DATETIME_REBASE_MODE
+          + ": '" + rebase + "' (expected EXCEPTION, LEGACY or CORRECTED).");
+    }
+    TypeMappingOptions typeMapping = new TypeMappingOptions(
+        bool(o, AvroReadOptions.STABLE_IDS),
+        o.getOrDefault(AvroReadOptions.STABLE_ID_PREFIX, TypeMappingOptions.DEFAULT.stableIdPrefix()),
+        integer(o, AvroReadOptions.RECURSIVE_FIELD_MAX_DEPTH, TypeMappingOptions.DEFAULT.recursiveFieldMaxDepth()));
+    return new DecodeOptions(mode != FailFastMode$.MODULE$, rebase, typeMapping);
+  }
+
+  static Map<String, String> caseInsensitive(Map<String, String> options) {
+    Map<String, String> o = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    o.putAll(options);
+    return o;
+  }
+
+  private static boolean bool(Map<String, String> o, String key) {
+    String v = o.get(key);
+    if (v == null) {
+      return false;
+    }
+    String t = v.trim().toLowerCase(Locale.ROOT);
+    if (!t.equals("true") && !t.equals("false")) {
+      throw new IllegalArgumentException("Invalid value for the option " + key + ": cannot cast '" + v
+          + "' to Boolean.");
+    }
+    return t.equals("true");
+  }
+
+  private static int integer(Map<String, String> o, String key, int dflt) {
+    String v = o.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid value for the option " + key + ": '" + v + "' is not an integer.");
+    }
+  }
+}
