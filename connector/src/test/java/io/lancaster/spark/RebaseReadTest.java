@@ -104,6 +104,13 @@ class RebaseReadTest {
   }
 
   @Test
+  void defaultIsSparksDefaultMode() {
+    // Spark 4.2's spark.sql.avro.datetimeRebaseModeInRead defaults to CORRECTED.
+    assertThat(read("lancaster", plain, null)).isEqualTo(read(LocalSpark.SPARK_AVRO, plain, null))
+        .isEqualTo(read("lancaster", plain, "CORRECTED"));
+  }
+
+  @Test
   void confSetsTheModeWhenNoOptionIsGiven() {
     SparkSession spark = LocalSpark.session();
     spark.conf().set("spark.sql.avro.datetimeRebaseModeInRead", "LEGACY");

@@ -59,7 +59,7 @@ public final class AvroReadOptions implements Serializable {
     this.ignoreExtension = bool(o, IGNORE_EXTENSION, !hadoop.getBoolean(IGNORE_WITHOUT_EXTENSION_KEY, false));
     this.positionalFieldMatching = bool(o, POSITIONAL_FIELD_MATCHING, false);
     this.caseSensitive = sql.caseSensitiveAnalysis();
-    String rebase = o.getOrDefault(DATETIME_REBASE_MODE, sql.getConfString(REBASE_MODE_CONF, "EXCEPTION"));
+    String rebase = o.getOrDefault(DATETIME_REBASE_MODE, sql.getConfString(REBASE_MODE_CONF));
     this.datetimeRebaseMode = rebaseMode(rebase);
     this.stableIds = bool(o, STABLE_IDS, false);
     this.stableIdPrefix = o.getOrDefault(STABLE_ID_PREFIX, "member_");
