@@ -1,6 +1,7 @@
 package io.lancaster.spark.read.decode;
 
 import io.lancaster.avro.io.ByteArrayDecoder;
+import io.lancaster.avro.resolve.IncompatibleDataException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,10 +29,13 @@ final class Decimals {
   static final class SameScale extends ColumnDecoder {
     private final int fixedSize;
     private final int precision;
+    /** 10^precision: an unscaled value must lie strictly between its negation and it. */
+    private final long bound;
 
     SameScale(int fixedSize, int precision) {
       this.fixedSize = fixedSize;
       this.precision = precision;
+      this.bound = precision <= Decimal.MAX_LONG_DIGITS() ? BigInteger.TEN.pow(precision).longValueExact() : 0;
     }
 
     @Override
@@ -46,7 +50,19 @@ final class Decimals {
           out.putByteArray(row, buf, pos, len);
         }
       } else {
-        long unscaled = len <= 8 ? unscaledLong(buf, pos, len) : new BigInteger(buf, pos, len).longValue();
+        long unscaled;
+        if (len <= 8) {
+          unscaled = unscaledLong(buf, pos, len);
+        } else {
+          BigInteger big = new BigInteger(buf, pos, len);
+          unscaled = big.bitLength() < 64 ? big.longValue() : Long.MAX_VALUE;
+        }
+        if (unscaled >= bound || unscaled <= -bound) {
+          // As spark-avro (NUMERIC_VALUE_OUT_OF_RANGE): a value wider than its declared precision is an error.
+          throw new IncompatibleDataException("decimal value with unscaled value "
+              + (len <= 8 ? Long.toString(unscaled) : new BigInteger(buf, pos, len).toString())
+              + " does not fit its precision " + precision);
+        }
         if (precision <= Decimal.MAX_INT_DIGITS()) {
           out.putInt(row, (int) unscaled);
         } else {
