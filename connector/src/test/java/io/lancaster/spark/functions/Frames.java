@@ -50,23 +50,7 @@ final class Frames {
 
   /** Runs {@code body} with session confs set, then restores each to its previous value (or unsets it). */
   static <T> T withConfs(Map<String, String> confs, Callable<T> body) throws Exception {
-    RuntimeConfig conf = spark().conf();
-    Map<String, Option<String>> before = new LinkedHashMap<>();
-    for (String key : confs.keySet()) {
-      before.put(key, conf.getOption(key));
-    }
-    try {
-      confs.forEach(conf::set);
-      return body.call();
-    } finally {
-      before.forEach((key, old) -> {
-        if (old.isDefined()) {
-          conf.set(key, old.get());
-        } else {
-          conf.unset(key);
-        }
-      });
-    }
+    return io.lancaster.spark.testing.SparkConfs.with(confs, body);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.lancaster.spark.read;
 
+import io.lancaster.spark.testing.Canonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lancaster.spark.testing.LocalSpark;
@@ -44,7 +45,7 @@ final class BothReaders {
       Dataset<Row> df = query.apply(LocalSpark.session().read().format(format).options(options)
           .load(paths.toArray(new String[0])));
       StructType schema = df.schema();
-      return new Outcome(format, schema, CanonicalRows.of(df.collectAsList()), null);
+      return new Outcome(format, schema, Canonical.rows(df.collectAsList()), null);
     } catch (Exception e) {
       return new Outcome(format, null, null, e);
     }

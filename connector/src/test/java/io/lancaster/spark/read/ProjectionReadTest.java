@@ -1,5 +1,6 @@
 package io.lancaster.spark.read;
 
+import io.lancaster.spark.testing.Canonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lancaster.spark.read.AvroFiles.Writer;
@@ -56,7 +57,7 @@ class ProjectionReadTest {
   void projectionGivesWhatAFullReadGives(String columns) {
     UnaryOperator<Dataset<Row>> query = df -> df.selectExpr(columns.split("; "));
     BothReaders.Outcome ours = BothReaders.assertSameRead(columns, path, Map.of(), query);
-    assertThat(ours.rows()).as(columns).isEqualTo(CanonicalRows.of(query.apply(fullRead).collectAsList()));
+    assertThat(ours.rows()).as(columns).isEqualTo(Canonical.rows(query.apply(fullRead).collectAsList()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -64,7 +65,7 @@ class ProjectionReadTest {
   void filterOnAColumnNotSelectedGivesWhatAFullReadGives(String filter) {
     UnaryOperator<Dataset<Row>> query = df -> df.filter(filter).select("deep.l2.b");
     BothReaders.Outcome ours = BothReaders.assertSameRead(filter, path, Map.of(), query);
-    assertThat(ours.rows()).as(filter).isEqualTo(CanonicalRows.of(query.apply(fullRead).collectAsList()))
+    assertThat(ours.rows()).as(filter).isEqualTo(Canonical.rows(query.apply(fullRead).collectAsList()))
         .isNotEmpty();
   }
 }

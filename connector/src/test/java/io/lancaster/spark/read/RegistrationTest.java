@@ -1,5 +1,7 @@
 package io.lancaster.spark.read;
 
+import io.lancaster.spark.testing.SparkConfs;
+import io.lancaster.spark.testing.Canonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lancaster.spark.read.AvroFiles.Writer;
@@ -39,7 +41,7 @@ class RegistrationTest {
   void formatAvroIsLancaster() {
     Dataset<Row> df = LocalSpark.session().read().format("avro").load(path);
     assertThat(plan(df)).contains("LancasterAvro");
-    assertThat(CanonicalRows.of(df.collectAsList())).isEqualTo(expected);
+    assertThat(Canonical.rows(df.collectAsList())).isEqualTo(expected);
   }
 
   @Test
@@ -50,7 +52,7 @@ class RegistrationTest {
       spark.sql("CREATE TABLE lancaster_registration_t USING avro LOCATION '" + path + "'");
       Dataset<Row> df = spark.sql("SELECT * FROM lancaster_registration_t");
       assertThat(plan(df)).contains("LancasterAvro");
-      assertThat(CanonicalRows.of(df.collectAsList())).isEqualTo(expected);
+      assertThat(Canonical.rows(df.collectAsList())).isEqualTo(expected);
       assertThat(spark.sql("SELECT s FROM lancaster_registration_t WHERE id = 1").first().getString(0))
           .isEqualTo("one");
     } finally {
@@ -63,7 +65,7 @@ class RegistrationTest {
     Dataset<Row> df = SparkConfs.with(Map.of("spark.sql.sources.default", "avro"),
         () -> LocalSpark.session().read().load(path));
     assertThat(plan(df)).contains("LancasterAvro");
-    assertThat(CanonicalRows.of(df.collectAsList())).isEqualTo(expected);
+    assertThat(Canonical.rows(df.collectAsList())).isEqualTo(expected);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.lancaster.spark.read;
 
+import io.lancaster.spark.testing.SparkConfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lancaster.avro.schema.Schema;

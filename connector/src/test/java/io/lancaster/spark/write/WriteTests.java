@@ -31,23 +31,7 @@ final class WriteTests {
 
   /** Runs {@code body} with session confs set, then restores each to its previous value (or unsets it). */
   static <T> T withConfs(Map<String, String> confs, Callable<T> body) throws Exception {
-    RuntimeConfig conf = LocalSpark.session().conf();
-    Map<String, Option<String>> before = new LinkedHashMap<>();
-    for (String key : confs.keySet()) {
-      before.put(key, conf.getOption(key));
-    }
-    try {
-      confs.forEach(conf::set);
-      return body.call();
-    } finally {
-      before.forEach((key, old) -> {
-        if (old.isDefined()) {
-          conf.set(key, old.get());
-        } else {
-          conf.unset(key);
-        }
-      });
-    }
+    return io.lancaster.spark.testing.SparkConfs.with(confs, body);
   }
 
   /** The data files under an output directory (recursively, partition directories included), sorted by path. */
@@ -97,40 +81,9 @@ final class WriteTests {
 
   /** Collected rows as sorted text that spells every value exactly (binary as hex, map entries sorted by key). */
   static List<String> canonical(List<Row> rows) {
-    List<String> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(value(r));
-    }
-    out.sort(null);
-    return out;
+    return io.lancaster.spark.testing.Canonical.rows(rows);
   }
 
-  private static String value(Object v) {
-    if (v == null) {
-      return "null";
-    } else if (v instanceof byte[] b) {
-      return "0x" + HexFormat.of().formatHex(b);
-    } else if (v instanceof Row r) {
-      StringBuilder sb = new StringBuilder("{");
-      for (int i = 0; i < r.length(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(value(r.get(i)));
-      }
-      return sb.append('}').toString();
-    } else if (v instanceof scala.collection.Map<?, ?> m) {
-      Map<String, String> sorted = new TreeMap<>();
-      scala.jdk.javaapi.CollectionConverters.asJava(m).forEach((k, x) -> sorted.put(value(k), value(x)));
-      return "map" + sorted;
-    } else if (v instanceof scala.collection.Iterable<?> seq) {
-      List<String> items = new ArrayList<>();
-      scala.jdk.javaapi.CollectionConverters.asJava(seq).forEach(x -> items.add(value(x)));
-      return items.toString();
-    } else if (v instanceof BigDecimal d) {
-      return d.toPlainString() + "BD";
-    } else if (v instanceof String s) {
-      return '"' + s + '"';
-    }
-    return v.getClass().getSimpleName() + ":" + v;
-  }
 
   /** The messages of a throwable and its causes, outermost first. */
   static String messages(Throwable t) {

@@ -1,4 +1,4 @@
-package io.lancaster.spark.read;
+package io.lancaster.spark.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,11 +13,11 @@ import org.apache.spark.sql.Row;
  * their sign of zero and NaN, the Java class of each leaf, map entries sorted by key), so two reads can be compared
  * as sorted lists whatever the row order, and byte arrays compare by contents.
  */
-final class CanonicalRows {
-  private CanonicalRows() {}
+public final class Canonical {
+  private Canonical() {}
 
   /** The rows' canonical strings, sorted. */
-  static List<String> of(List<Row> rows) {
+  public static List<String> rows(List<Row> rows) {
     List<String> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       out.add(value(r));
@@ -26,7 +26,16 @@ final class CanonicalRows {
     return out;
   }
 
-  static String value(Object v) {
+  /** The canonical strings of values, in their order. */
+  public static List<String> values(List<?> values) {
+    List<String> out = new ArrayList<>(values.size());
+    for (Object v : values) {
+      out.add(value(v));
+    }
+    return out;
+  }
+
+  public static String value(Object v) {
     if (v == null) {
       return "null";
     } else if (v instanceof byte[] b) {

@@ -1,6 +1,5 @@
-package io.lancaster.spark.read;
+package io.lancaster.spark.testing;
 
-import io.lancaster.spark.testing.LocalSpark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,10 +7,10 @@ import org.apache.spark.sql.RuntimeConfig;
 import scala.Option;
 
 /** Runs a block with session confs set, then restores each to its previous value (or unsets it). */
-final class SparkConfs {
+public final class SparkConfs {
   private SparkConfs() {}
 
-  static <T> T with(Map<String, String> confs, Callable<T> body) throws Exception {
+  public static <T> T with(Map<String, String> confs, Callable<T> body) throws Exception {
     RuntimeConfig conf = LocalSpark.session().conf();
     Map<String, Option<String>> before = new LinkedHashMap<>();
     for (String key : confs.keySet()) {
