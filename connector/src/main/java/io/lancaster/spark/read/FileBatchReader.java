@@ -127,6 +127,26 @@ final class FileBatchReader implements Closeable {
         leftInBlock -= n;
         continue;
       }
+      if (filters == null) {
+        // No row is rejected: the block's next records go straight into consecutive rows.
+        int n = (int) Math.min(leftInBlock, capacity - rows);
+        try {
+          decoder.decodeRows(in, root, rows, n);
+        } catch (AvroDataException e) {
+          throw e.inBlock(name, block.number(), block.start());
+        } catch (RuntimeException e) {
+          if (e instanceof org.apache.spark.SparkThrowable) {
+            throw e;
+          }
+          throw new AvroDataException("cannot read records " + recordInBlock + " to " + (recordInBlock + n - 1)
+              + ": " + e.getMessage(), e).inBlock(name, block.number(), block.start());
+        }
+        rows += n;
+        recordInBlock += n;
+        leftInBlock -= n;
+        checkBlockEnd();
+        continue;
+      }
       try {
         decoder.decode(in, root, rows);
       } catch (AvroDataException e) {
@@ -140,11 +160,8 @@ final class FileBatchReader implements Closeable {
       }
       recordInBlock++;
       leftInBlock--;
-      if (leftInBlock == 0 && !in.isEnd()) {
-        throw new CorruptDataException("block has " + in.remaining() + " byte(s) left after its "
-            + block.recordCount() + " records").inBlock(name, block.number(), block.start());
-      }
-      if (filters == null || accepted(rows)) {
+      checkBlockEnd();
+      if (accepted(rows)) {
         rows++;
       } else {
         clearRow(root, rows);
@@ -152,6 +169,14 @@ final class FileBatchReader implements Closeable {
     }
     batch.setNumRows(rows);
     return rows > 0;
+  }
+
+  /** After a block's last record, nothing may be left of the block. */
+  private void checkBlockEnd() throws CorruptDataException {
+    if (leftInBlock == 0 && !in.isEnd()) {
+      throw (CorruptDataException) new CorruptDataException("block has " + in.remaining() + " byte(s) left after its "
+          + block.recordCount() + " records").inBlock(name, block.number(), block.start());
+    }
   }
 
   private boolean accepted(int row) {

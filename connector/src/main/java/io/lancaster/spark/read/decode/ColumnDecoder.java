@@ -11,4 +11,14 @@ import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
  */
 public abstract class ColumnDecoder {
   public abstract void decode(ByteArrayDecoder in, WritableColumnVector out, int row) throws IOException;
+
+  /**
+   * Decodes {@code count} consecutive values into rows {@code row, row + 1, ...}: the whole-block loop of a file
+   * whose records hold one requested value, where a primitive decoder runs as one tight loop.
+   */
+  public void decodeRows(ByteArrayDecoder in, WritableColumnVector out, int row, int count) throws IOException {
+    for (int i = 0; i < count; i++) {
+      decode(in, out, row + i);
+    }
+  }
 }

@@ -153,16 +153,27 @@ public final class DecoderCompiler {
       }
     }
     List<Structs.Step> steps = new ArrayList<>();
+    List<Schema> skipped = new ArrayList<>(); // consecutive unrequested writer fields, skipped by one program
+    String firstSkipped = null;
     for (ReadAction.FieldStep step : r.steps()) {
       if (step instanceof ReadAction.ReadField rf && targetOf[rf.readerPosition()] >= 0) {
+        if (!skipped.isEmpty()) {
+          steps.add(new Structs.Step(firstSkipped, -1, SkipProgram.of(skipped, this::reader)));
+          skipped = new ArrayList<>();
+        }
         int j = targetOf[rf.readerPosition()];
         steps.add(new Structs.Step(rf.writerField(), j,
             compile(rf.action(), st.fields()[j].dataType(), join(path, st.fields()[j].name()))));
       } else {
-        Schema writerField = step instanceof ReadAction.SkipField sf ? sf.writer()
-            : r.writer().field(step.writerField()).schema();
-        steps.add(new Structs.Step(step.writerField(), -1, skipper(writerField)));
+        if (skipped.isEmpty()) {
+          firstSkipped = step.writerField();
+        }
+        skipped.add(step instanceof ReadAction.SkipField sf ? sf.writer()
+            : r.writer().field(step.writerField()).schema());
       }
+    }
+    if (!skipped.isEmpty()) {
+      steps.add(new Structs.Step(firstSkipped, -1, SkipProgram.of(skipped, this::reader)));
     }
     List<Structs.Fill> fills = new ArrayList<>();
     for (int j = 0; j < readerOf.length; j++) {
@@ -356,7 +367,12 @@ public final class DecoderCompiler {
   // ---- skipping
 
   private ColumnDecoder skipper(Schema writer) {
-    return new Primitives.Skip(skippers.computeIfAbsent(writer, GenericDatumReader::new));
+    return SkipProgram.of(List.of(writer), this::reader);
+  }
+
+  /** The (shared) generic reader that skips values of a writer schema exactly. */
+  private GenericDatumReader reader(Schema writer) {
+    return skippers.computeIfAbsent(writer, GenericDatumReader::new);
   }
 
   /** The writer's schema of the values an action reads: what skipping them must follow. */

@@ -1,6 +1,5 @@
 package io.lancaster.spark.read.decode;
 
-import io.lancaster.avro.generic.DatumReader;
 import io.lancaster.avro.io.ByteArrayDecoder;
 import io.lancaster.avro.resolve.IncompatibleDataException;
 import java.io.IOException;
@@ -34,6 +33,13 @@ final class Primitives {
     public void decode(ByteArrayDecoder in, WritableColumnVector out, int row) throws IOException {
       out.putInt(row, in.readInt());
     }
+
+    @Override
+    public void decodeRows(ByteArrayDecoder in, WritableColumnVector out, int row, int count) throws IOException {
+      for (int i = row, end = row + count; i < end; i++) {
+        out.putInt(i, in.readInt());
+      }
+    }
   }
 
   static final class IntsAsLongs extends ColumnDecoder {
@@ -61,6 +67,13 @@ final class Primitives {
     @Override
     public void decode(ByteArrayDecoder in, WritableColumnVector out, int row) throws IOException {
       out.putLong(row, in.readLong());
+    }
+
+    @Override
+    public void decodeRows(ByteArrayDecoder in, WritableColumnVector out, int row, int count) throws IOException {
+      for (int i = row, end = row + count; i < end; i++) {
+        out.putLong(i, in.readLong());
+      }
     }
   }
 
@@ -96,6 +109,13 @@ final class Primitives {
     @Override
     public void decode(ByteArrayDecoder in, WritableColumnVector out, int row) throws IOException {
       out.putDouble(row, in.readDouble());
+    }
+
+    @Override
+    public void decodeRows(ByteArrayDecoder in, WritableColumnVector out, int row, int count) throws IOException {
+      for (int i = row, end = row + count; i < end; i++) {
+        out.putDouble(i, in.readDouble());
+      }
     }
   }
 
@@ -151,20 +171,6 @@ final class Primitives {
             + readerName + ", which has no default");
       }
       out.putByteArray(row, symbol, 0, symbol.length);
-    }
-  }
-
-  /** A writer value the query does not need: skipped by the writer's schema, never decoded. */
-  static final class Skip extends ColumnDecoder {
-    private final DatumReader<?> writer;
-
-    Skip(DatumReader<?> writer) {
-      this.writer = writer;
-    }
-
-    @Override
-    public void decode(ByteArrayDecoder in, WritableColumnVector out, int row) throws IOException {
-      writer.skip(in);
     }
   }
 

@@ -58,5 +58,20 @@ final class Structs {
         fills[f].write(out.getChild(fillOrdinals[f]), row);
       }
     }
+
+    @Override
+    public void decodeRows(ByteArrayDecoder in, WritableColumnVector out, int row, int count) throws IOException {
+      if (decoders.length != 1 || fills.length != 0) {
+        super.decodeRows(in, out, row, count);
+        return;
+      }
+      // Records of one field (after pruning): that field's values follow one another, decoded as one column.
+      int ordinal = ordinals[0];
+      try {
+        decoders[0].decodeRows(in, ordinal < 0 ? null : out.getChild(ordinal), row, count);
+      } catch (AvroDataException e) {
+        throw e.prependPath(names[0]);
+      }
+    }
   }
 }
