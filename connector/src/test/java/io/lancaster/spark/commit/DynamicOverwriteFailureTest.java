@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.Column;
@@ -43,7 +44,7 @@ class DynamicOverwriteFailureTest {
    * sorted by partition before the fault, so the write needs no sort of its own and the fault fires while the
    * task is writing its files.
    */
-  private static Dataset<Row> overwrite(java.util.function.Function<Column, Column> fault) {
+  private static Dataset<Row> overwrite(UnaryOperator<Column> fault) {
     return LocalSpark.session().range(100, 112, 1, 2)
         .selectExpr("id", "cast(id as string) as name", "if(id % 2 = 0, 1, 3) as p").sortWithinPartitions("p")
         .select(fault.apply(col("id")).as("id"), col("name"), col("p"));
@@ -54,7 +55,7 @@ class DynamicOverwriteFailureTest {
         .partitionBy("p").save(table.toString());
   }
 
-  private Map<String, String> partition(Map<String, String> snapshot, String name) {
+  private static Map<String, String> partition(Map<String, String> snapshot, String name) {
     Map<String, String> out = new TreeMap<>();
     snapshot.forEach((path, hash) -> {
       if (path.startsWith(name + "/")) {

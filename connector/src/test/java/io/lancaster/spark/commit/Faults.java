@@ -14,7 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Failures injected into the tasks of a write: a column that passes a {@code bigint} id through and throws when a
  * task attempt reaches one id. The rows before it have already gone to the attempt's output file, so the failed
  * attempt leaves a partly written file behind for the commit protocol to discard. Local tasks run in this JVM, so
- * each fault counts the failures it injected, and a test can check that its fault really fired.
+ * each fault counts the failures it injected, and a test can check that its fault really fired. The streaming tests
+ * use it too.
  */
 public final class Faults {
   private static final Map<String, AtomicInteger> FIRED = new ConcurrentHashMap<>();

@@ -11,7 +11,10 @@ import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +28,14 @@ import org.apache.hadoop.mapreduce.TaskID;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext$;
+import org.apache.spark.TaskContextImpl;
+import org.apache.spark.TaskContextImpl$;
+import org.apache.spark.executor.CommitDeniedException;
 import org.apache.spark.internal.io.FileCommitProtocol;
 import org.apache.spark.internal.io.FileNameSpec;
+import org.apache.spark.scheduler.OutputCommitCoordinator;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.classic.SparkSession;
@@ -41,22 +50,32 @@ import scala.Option;
  * One non-partitioned write job driven by hand through the pieces Spark's {@code FileFormatWriter} uses: the
  * session's commit protocol ({@code spark.sql.sources.commitProtocolClass}) and Lancaster's
  * {@code OutputWriterFactory} from {@code prepareWrite}, with the same Hadoop job and task attempt settings. Task
- * attempts are made as Spark makes them (the factory and protocol reach each attempt serialized, each attempt runs
- * on a thread of its own), and the test decides which attempts run when and which commit: what speculative
- * execution does, which a local SparkContext cannot (it never launches a speculative copy on the host that runs the
- * original, and local mode has one host).
+ * attempts are made as Spark makes them: the factory and protocol reach each attempt serialized, each attempt runs
+ * on a thread of its own with a task context, and asks the driver's {@code OutputCommitCoordinator} (for a stage
+ * registered here) for permission to commit. The test decides which attempts run when: what speculative execution
+ * does, which a local SparkContext cannot (its task scheduler starts speculation only when not local, and a
+ * speculative copy never runs on the host of the original, while local mode has one host).
+ *
+ * <p>This reaches into Spark internals that Java sees as public ({@code TaskContextImpl}, {@code SparkEnv}'s
+ * coordinator), so it may need adapting to a new Spark version.
  */
 final class HandDrivenWrite {
   /** The rows: {@code id bigint not null, name string not null}. */
   static final StructType SCHEMA = new StructType().add("id", DataTypes.LongType, false)
       .add("name", DataTypes.StringType, false);
 
+  /** Stage ids far above the ones the session's scheduler gives, so the coordinator keeps them apart. */
+  private static final AtomicInteger STAGES = new AtomicInteger(1_000_000);
+
+  private final int stage = STAGES.getAndIncrement();
+  private final int partitions;
   private final Job job;
   private final JobID hadoopJobId = new JobID("20250101000000", 0);
   private final OutputWriterFactory factory;
   private final FileCommitProtocol committer;
 
-  HandDrivenWrite(SparkSession spark, Path output) throws IOException {
+  HandDrivenWrite(SparkSession spark, Path output, int partitions) throws IOException {
+    this.partitions = partitions;
     job = Job.getInstance(spark.sessionState().newHadoopConf());
     job.setOutputKeyClass(Void.class);
     job.setOutputValueClass(InternalRow.class);
@@ -66,6 +85,11 @@ final class HandDrivenWrite {
     committer = FileCommitProtocol.instantiate(spark.sessionState().conf().fileCommitProtocolClass(),
         UUID.randomUUID().toString(), output.toString(), false);
     committer.setupJob(job);
+    coordinator().stageStart(stage, partitions - 1);
+  }
+
+  private static OutputCommitCoordinator coordinator() {
+    return SparkEnv.get().outputCommitCoordinator();
   }
 
   Attempt attempt(int partition, int attemptNumber) throws Exception {
@@ -76,9 +100,10 @@ final class HandDrivenWrite {
   void commit(List<FileCommitProtocol.TaskCommitMessage> tasks) {
     tasks.forEach(committer::onTaskCommit);
     committer.commitJob(job, scala.jdk.javaapi.CollectionConverters.asScala(tasks).toList());
+    coordinator().stageEnd(stage);
   }
 
-  /** One task attempt, on its own thread; each call runs there and waits for it. */
+  /** One task attempt: everything it does runs on its own thread, as a task's work does. */
   final class Attempt implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
     private final FileCommitProtocol taskCommitter = copy(committer);
@@ -95,7 +120,12 @@ final class HandDrivenWrite {
       conf.setInt("mapreduce.task.partition", 0);
       context = new TaskAttemptContextImpl(conf, id);
       OutputWriterFactory taskFactory = copy(factory);
+      long taskAttemptId = ((long) partition << 16) + attemptNumber;
       writer = on(() -> {
+        TaskContext$.MODULE$.setTaskContext(new TaskContextImpl(stage, 0, partition, taskAttemptId, attemptNumber,
+            partitions, null, new Properties(), null, TaskContextImpl$.MODULE$.$lessinit$greater$default$10(),
+            TaskContextImpl$.MODULE$.$lessinit$greater$default$11(),
+            TaskContextImpl$.MODULE$.$lessinit$greater$default$12()));
         taskCommitter.setupTask(context);
         String ext = taskFactory.getFileExtension(context);
         String path = taskCommitter.newTaskTempFile(context, Option.empty(), FileNameSpec.apply("", "-c000" + ext));
@@ -105,7 +135,12 @@ final class HandDrivenWrite {
 
     /** Writes the rows {@code (id, name)} for ids [from, to). */
     void write(long from, long to, String name) throws Exception {
-      on(() -> {
+      startWriting(from, to, name).get();
+    }
+
+    /** Starts writing the rows {@code (id, name)} for ids [from, to), without waiting. */
+    Future<Void> startWriting(long from, long to, String name) {
+      return thread.submit(() -> {
         for (long id = from; id < to; id++) {
           writer.write(new GenericInternalRow(new Object[] {id, UTF8String.fromString(name)}));
         }
@@ -113,12 +148,25 @@ final class HandDrivenWrite {
       });
     }
 
-    /** Closes the file (the task's end) and commits the task. */
-    FileCommitProtocol.TaskCommitMessage closeAndCommit() throws Exception {
-      return on(() -> {
+    /** Starts the task's end: closes the file and asks to commit; a denied attempt is aborted, as Spark does. */
+    Future<Optional<FileCommitProtocol.TaskCommitMessage>> startCommit() {
+      return thread.submit(() -> {
         writer.close();
-        return taskCommitter.commitTask(context);
+        try {
+          return Optional.of(taskCommitter.commitTask(context));
+        } catch (Exception e) { // Scala throws CommitDeniedException undeclared
+          if (!(e instanceof CommitDeniedException)) {
+            throw e;
+          }
+          taskCommitter.abortTask(context);
+          return Optional.empty();
+        }
       });
+    }
+
+    /** Closes the file and commits the task, which must be allowed to. */
+    FileCommitProtocol.TaskCommitMessage closeAndCommit() throws Exception {
+      return startCommit().get().orElseThrow(() -> new AssertionError("commit denied"));
     }
 
     /** Closes the file (a killed task's cleanup) and aborts the task. */
@@ -130,18 +178,14 @@ final class HandDrivenWrite {
       });
     }
 
-    /** Starts {@code body} on the attempt's thread. */
-    <T> Future<T> start(Callable<T> body) {
-      return thread.submit(body);
-    }
-
     private <T> T on(Callable<T> body) throws Exception {
-      return start(body).get();
+      return thread.submit(body).get();
     }
 
     @Override
     public void close() {
-      thread.shutdownNow();
+      thread.submit(TaskContext$.MODULE$::unset);
+      thread.shutdown();
     }
   }
 
