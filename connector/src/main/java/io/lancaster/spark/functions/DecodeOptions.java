@@ -1,15 +1,15 @@
 package io.lancaster.spark.functions;
 
+import io.lancaster.spark.options.OptionValues;
 import io.lancaster.spark.read.AvroReadOptions;
 import io.lancaster.spark.types.TypeMappingOptions;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.apache.spark.sql.catalyst.util.DropMalformedMode$;
 import org.apache.spark.sql.catalyst.util.FailFastMode$;
-import org.apache.spark.sql.catalyst.util.ParseMode;
 import org.apache.spark.sql.catalyst.util.ParseMode$;
+import org.apache.spark.sql.catalyst.util.ParseMode;
 import org.apache.spark.sql.errors.QueryCompilationErrors;
 
 /**
@@ -34,52 +34,25 @@ record DecodeOptions(boolean permissive, String rebaseMode, TypeMappingOptions t
 
   /** Parses {@code options} for the function {@code function} (named in errors). */
   static DecodeOptions parse(String function, Map<String, String> options) {
-    Map<String, String> o = caseInsensitive(options);
+    Map<String, String> o = OptionValues.caseInsensitive(options);
     ParseMode mode = o.containsKey(MODE) ? ParseMode$.MODULE$.fromString(o.get(MODE)) : FailFastMode$.MODULE$;
     if (mode == DropMalformedMode$.MODULE$) {
       throw SparkErrors.raise(QueryCompilationErrors.parseModeUnsupportedError(function, mode));
     }
-    String rebase = o.getOrDefault(AvroReadOptions.DATETIME_REBASE_MODE, "EXCEPTION")
+    String rebase = o.getOrDefault(AvroReadOptions.DATETIME_REBASE_MODE, "CORRECTED")
         .trim().toUpperCase(Locale.ROOT);
     if (!rebase.equals("EXCEPTION") && !rebase.equals("LEGACY") && !rebase.equals("CORRECTED")) {
       throw new IllegalArgumentException("Invalid value for the option " + AvroReadOptions.DATETIME_REBASE_MODE
           + ": '" + rebase + "' (expected EXCEPTION, LEGACY or CORRECTED).");
     }
     TypeMappingOptions typeMapping = new TypeMappingOptions(
-        bool(o, AvroReadOptions.STABLE_IDS),
+        OptionValues.bool(o, AvroReadOptions.STABLE_IDS, false),
         o.getOrDefault(AvroReadOptions.STABLE_ID_PREFIX, TypeMappingOptions.DEFAULT.stableIdPrefix()),
-        integer(o, AvroReadOptions.RECURSIVE_FIELD_MAX_DEPTH, TypeMappingOptions.DEFAULT.recursiveFieldMaxDepth()));
+        OptionValues.integer(o, AvroReadOptions.RECURSIVE_FIELD_MAX_DEPTH,
+            TypeMappingOptions.DEFAULT.recursiveFieldMaxDepth()));
     return new DecodeOptions(mode != FailFastMode$.MODULE$, rebase, typeMapping);
   }
 
-  static Map<String, String> caseInsensitive(Map<String, String> options) {
-    Map<String, String> o = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    o.putAll(options);
-    return o;
-  }
 
-  private static boolean bool(Map<String, String> o, String key) {
-    String v = o.get(key);
-    if (v == null) {
-      return false;
-    }
-    String t = v.trim().toLowerCase(Locale.ROOT);
-    if (!t.equals("true") && !t.equals("false")) {
-      throw new IllegalArgumentException("Invalid value for the option " + key + ": cannot cast '" + v
-          + "' to Boolean.");
-    }
-    return t.equals("true");
-  }
 
-  private static int integer(Map<String, String> o, String key, int dflt) {
-    String v = o.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Invalid value for the option " + key + ": '" + v + "' is not an integer.");
-    }
-  }
 }

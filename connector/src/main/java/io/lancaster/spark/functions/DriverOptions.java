@@ -1,16 +1,8 @@
 package io.lancaster.spark.functions;
 
 import io.lancaster.spark.read.AvroReadOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.classic.SparkSession;
 import org.apache.spark.sql.classic.SparkSession$;
 import org.apache.spark.sql.internal.SQLConf;
@@ -25,10 +17,9 @@ final class DriverOptions {
 
   /** A case-insensitive copy of {@code options}, resolved. */
   static Map<String, String> resolve(Map<String, String> options) {
-    Map<String, String> o = DecodeOptions.caseInsensitive(options);
+    Map<String, String> o = io.lancaster.spark.options.OptionValues.caseInsensitive(options);
     if (!o.containsKey(AvroReadOptions.DATETIME_REBASE_MODE)) {
-      o.put(AvroReadOptions.DATETIME_REBASE_MODE, SQLConf.get().getConfString(DecodeOptions.REBASE_MODE_CONF,
-          "EXCEPTION"));
+      o.put(AvroReadOptions.DATETIME_REBASE_MODE, SQLConf.get().getConfString(DecodeOptions.REBASE_MODE_CONF));
     }
     String url = o.remove(AvroReadOptions.AVRO_SCHEMA_URL);
     if (url != null && !o.containsKey(AvroReadOptions.AVRO_SCHEMA)) {
@@ -39,14 +30,9 @@ final class DriverOptions {
 
   /** The text of the file at {@code url}, on any file system Hadoop knows. */
   static String read(String url) {
-    try (InputStream in = FileSystem.get(new URI(url), hadoopConf()).open(new Path(url))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Avro schema at " + url, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("invalid schema location " + url, e);
-    }
+    return io.lancaster.spark.options.OptionValues.fetch(url, hadoopConf(), "schema location");
   }
+
 
   /** The active session's Hadoop configuration, else Hadoop's defaults. */
   static Configuration hadoopConf() {

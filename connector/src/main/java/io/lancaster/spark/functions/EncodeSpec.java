@@ -37,7 +37,7 @@ record EncodeSpec(Framing framing, String schema, long registryId, boolean caseS
   /** A spec with the session's settings. */
   static EncodeSpec of(Framing framing, String schema, long registryId) {
     SQLConf conf = SQLConf.get();
-    String rebase = WriteRebase.parseMode(conf.getConfString(REBASE_MODE_CONF, "EXCEPTION"), REBASE_MODE_CONF).name();
+    String rebase = WriteRebase.parseMode(conf.getConfString(REBASE_MODE_CONF), REBASE_MODE_CONF).name();
     return new EncodeSpec(framing, schema, registryId, conf.caseSensitiveAnalysis(), rebase);
   }
 

@@ -1,18 +1,12 @@
 package io.lancaster.spark.read;
 
+import io.lancaster.spark.options.OptionValues;
 import io.lancaster.spark.types.TypeMappingOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.internal.SQLConf;
 
 /**
@@ -55,21 +49,22 @@ public final class AvroReadOptions implements Serializable {
   private AvroReadOptions(Map<String, String> o, SQLConf sql, Configuration hadoop) {
     String literal = o.get(AVRO_SCHEMA);
     String url = o.get(AVRO_SCHEMA_URL);
-    this.avroSchema = literal != null ? literal : url != null ? fetch(url, hadoop) : null;
-    this.ignoreExtension = bool(o, IGNORE_EXTENSION, !hadoop.getBoolean(IGNORE_WITHOUT_EXTENSION_KEY, false));
-    this.positionalFieldMatching = bool(o, POSITIONAL_FIELD_MATCHING, false);
+    this.avroSchema = literal != null ? literal : url != null ? OptionValues.fetch(url, hadoop, AVRO_SCHEMA_URL) : null;
+    this.ignoreExtension =
+        OptionValues.bool(o, IGNORE_EXTENSION, !hadoop.getBoolean(IGNORE_WITHOUT_EXTENSION_KEY, false));
+    this.positionalFieldMatching = OptionValues.bool(o, POSITIONAL_FIELD_MATCHING, false);
     this.caseSensitive = sql.caseSensitiveAnalysis();
     String rebase = o.getOrDefault(DATETIME_REBASE_MODE, sql.getConfString(REBASE_MODE_CONF));
     this.datetimeRebaseMode = rebaseMode(rebase);
-    this.stableIds = bool(o, STABLE_IDS, false);
+    this.stableIds = OptionValues.bool(o, STABLE_IDS, false);
     this.stableIdPrefix = o.getOrDefault(STABLE_ID_PREFIX, "member_");
-    this.recursiveFieldMaxDepth = integer(o, RECURSIVE_FIELD_MAX_DEPTH, -1);
+    this.recursiveFieldMaxDepth = OptionValues.integer(o, RECURSIVE_FIELD_MAX_DEPTH, -1);
     if (recursiveFieldMaxDepth > 15) {
       throw new IllegalArgumentException("Invalid value for the option " + RECURSIVE_FIELD_MAX_DEPTH + ": "
           + recursiveFieldMaxDepth + ". Should not be greater than 15.");
     }
-    this.mergeSchema = bool(o, MERGE_SCHEMA, false);
-    this.batchSize = integer(o, BATCH_SIZE, Integer.parseInt(sql.getConfString(BATCH_SIZE_CONF, "4096")));
+    this.mergeSchema = OptionValues.bool(o, MERGE_SCHEMA, false);
+    this.batchSize = OptionValues.integer(o, BATCH_SIZE, Integer.parseInt(sql.getConfString(BATCH_SIZE_CONF, "4096")));
     if (batchSize < 1) {
       throw new IllegalArgumentException("Invalid value for the option " + BATCH_SIZE + ": " + batchSize
           + ". Must be at least 1.");
@@ -86,43 +81,8 @@ public final class AvroReadOptions implements Serializable {
     return new AvroReadOptions(o, sql, hadoop);
   }
 
-  private static String fetch(String url, Configuration conf) {
-    try {
-      FileSystem fs = FileSystem.get(new URI(url), conf);
-      try (InputStream in = fs.open(new Path(url))) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Avro schema at " + AVRO_SCHEMA_URL + " " + url, e);
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("invalid " + AVRO_SCHEMA_URL + " " + url, e);
-    }
-  }
 
-  private static boolean bool(Map<String, String> o, String key, boolean dflt) {
-    String v = o.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    String t = v.trim().toLowerCase(Locale.ROOT);
-    if (!t.equals("true") && !t.equals("false")) {
-      throw new IllegalArgumentException("Invalid value for the option " + key + ": cannot cast '" + v
-          + "' to Boolean.");
-    }
-    return t.equals("true");
-  }
 
-  private static int integer(Map<String, String> o, String key, int dflt) {
-    String v = o.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Invalid value for the option " + key + ": '" + v + "' is not an integer.");
-    }
-  }
 
   private static String rebaseMode(String v) {
     String m = v.trim().toUpperCase(Locale.ROOT);

@@ -1,23 +1,15 @@
 package io.lancaster.spark.write;
 
 import io.lancaster.avro.file.DataFileWriter;
+import io.lancaster.spark.options.OptionValues;
 import io.lancaster.spark.write.encode.EncoderOptions;
 import io.lancaster.spark.write.encode.WriteRebase;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.util.CaseInsensitiveMap;
 import org.apache.spark.sql.internal.SQLConf;
 
@@ -66,7 +58,7 @@ public final class AvroWriteOptions implements Serializable {
     o.putAll(original);
     String literal = o.get(AVRO_SCHEMA);
     String url = o.get(AVRO_SCHEMA_URL);
-    this.avroSchema = literal != null ? literal : url != null ? fetch(url, hadoop) : null;
+    this.avroSchema = literal != null ? literal : url != null ? OptionValues.fetch(url, hadoop, AVRO_SCHEMA_URL) : null;
     this.recordName = o.getOrDefault(RECORD_NAME, SparkToAvro.DEFAULT_RECORD_NAME);
     this.recordNamespace = o.getOrDefault(RECORD_NAMESPACE, "");
     this.compression = WriteCompression.choose(o.get(COMPRESSION), sql, hadoop);
@@ -81,7 +73,8 @@ public final class AvroWriteOptions implements Serializable {
     String rebase = o.get(DATETIME_REBASE_MODE);
     WriteRebase.Mode mode = rebase != null ? WriteRebase.parseMode(rebase, "the option " + DATETIME_REBASE_MODE)
         : WriteRebase.parseMode(sql.getConfString(REBASE_MODE_CONF), REBASE_MODE_CONF);
-    this.encoding = new EncoderOptions(bool(o, POSITIONAL_FIELD_MATCHING, false), sql.caseSensitiveAnalysis(),
+    this.encoding =
+        new EncoderOptions(OptionValues.bool(o, POSITIONAL_FIELD_MATCHING, false), sql.caseSensitiveAnalysis(),
         new WriteRebase(mode, sql.sessionLocalTimeZone()));
   }
 
@@ -126,31 +119,7 @@ public final class AvroWriteOptions implements Serializable {
     return bytes;
   }
 
-  private static String fetch(String url, Configuration conf) {
-    try {
-      FileSystem fs = FileSystem.get(new URI(url), conf);
-      try (InputStream in = fs.open(new Path(url))) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Avro schema at " + AVRO_SCHEMA_URL + " " + url, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("invalid " + AVRO_SCHEMA_URL + " " + url, e);
-    }
-  }
 
-  private static boolean bool(Map<String, String> o, String key, boolean dflt) {
-    String v = o.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    String t = v.trim().toLowerCase(Locale.ROOT);
-    if (!t.equals("true") && !t.equals("false")) {
-      throw new IllegalArgumentException("Invalid value for the option " + key + ": cannot cast '" + v
-          + "' to Boolean.");
-    }
-    return t.equals("true");
-  }
 
   /** The output schema given by avroSchema or avroSchemaUrl (JSON), or null. */
   public String avroSchema() {
