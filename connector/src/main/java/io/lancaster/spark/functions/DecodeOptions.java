@@ -3,7 +3,6 @@ package io.lancaster.spark.functions;
 import io.lancaster.spark.options.OptionValues;
 import io.lancaster.spark.read.AvroReadOptions;
 import io.lancaster.spark.types.TypeMappingOptions;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.catalyst.util.DropMalformedMode$;
@@ -39,12 +38,8 @@ record DecodeOptions(boolean permissive, String rebaseMode, TypeMappingOptions t
     if (mode == DropMalformedMode$.MODULE$) {
       throw SparkErrors.raise(QueryCompilationErrors.parseModeUnsupportedError(function, mode));
     }
-    String rebase = o.getOrDefault(AvroReadOptions.DATETIME_REBASE_MODE, "CORRECTED")
-        .trim().toUpperCase(Locale.ROOT);
-    if (!rebase.equals("EXCEPTION") && !rebase.equals("LEGACY") && !rebase.equals("CORRECTED")) {
-      throw new IllegalArgumentException("Invalid value for the option " + AvroReadOptions.DATETIME_REBASE_MODE
-          + ": '" + rebase + "' (expected EXCEPTION, LEGACY or CORRECTED).");
-    }
+    String rebase = OptionValues.rebaseMode(o.getOrDefault(AvroReadOptions.DATETIME_REBASE_MODE, "CORRECTED"),
+        "the option " + AvroReadOptions.DATETIME_REBASE_MODE);
     TypeMappingOptions typeMapping = new TypeMappingOptions(
         OptionValues.bool(o, AvroReadOptions.STABLE_IDS, false),
         o.getOrDefault(AvroReadOptions.STABLE_ID_PREFIX, TypeMappingOptions.DEFAULT.stableIdPrefix()),

@@ -52,6 +52,19 @@ public final class OptionValues {
     }
   }
 
+  /**
+   * A {@code datetimeRebaseMode} value (of an option or a conf named {@code source}) as {@code EXCEPTION},
+   * {@code LEGACY} or {@code CORRECTED}, case-insensitively.
+   */
+  public static String rebaseMode(String value, String source) {
+    String m = value.trim().toUpperCase(Locale.ROOT);
+    if (!m.equals("EXCEPTION") && !m.equals("LEGACY") && !m.equals("CORRECTED")) {
+      throw new IllegalArgumentException("Invalid value for " + source + ": '" + value
+          + "' (expected EXCEPTION, LEGACY or CORRECTED).");
+    }
+    return m;
+  }
+
   /** The text of a schema at a URL of any Hadoop file system, named by the option {@code option} in errors. */
   public static String fetch(String url, Configuration conf, String option) {
     try {

@@ -3,7 +3,6 @@ package io.lancaster.spark.read;
 import io.lancaster.spark.options.OptionValues;
 import io.lancaster.spark.types.TypeMappingOptions;
 import java.io.Serializable;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -55,7 +54,7 @@ public final class AvroReadOptions implements Serializable {
     this.positionalFieldMatching = OptionValues.bool(o, POSITIONAL_FIELD_MATCHING, false);
     this.caseSensitive = sql.caseSensitiveAnalysis();
     String rebase = o.getOrDefault(DATETIME_REBASE_MODE, sql.getConfString(REBASE_MODE_CONF));
-    this.datetimeRebaseMode = rebaseMode(rebase);
+    this.datetimeRebaseMode = OptionValues.rebaseMode(rebase, "the option " + DATETIME_REBASE_MODE);
     this.stableIds = OptionValues.bool(o, STABLE_IDS, false);
     this.stableIdPrefix = o.getOrDefault(STABLE_ID_PREFIX, "member_");
     this.recursiveFieldMaxDepth = OptionValues.integer(o, RECURSIVE_FIELD_MAX_DEPTH, -1);
@@ -81,17 +80,6 @@ public final class AvroReadOptions implements Serializable {
     return new AvroReadOptions(o, sql, hadoop);
   }
 
-
-
-
-  private static String rebaseMode(String v) {
-    String m = v.trim().toUpperCase(Locale.ROOT);
-    if (!m.equals("EXCEPTION") && !m.equals("LEGACY") && !m.equals("CORRECTED")) {
-      throw new IllegalArgumentException("Invalid value for the option " + DATETIME_REBASE_MODE + ": '" + v
-          + "' (expected EXCEPTION, LEGACY or CORRECTED).");
-    }
-    return m;
-  }
 
   /** The read schema given by avroSchema or avroSchemaUrl (JSON), or null. */
   public String avroSchema() {

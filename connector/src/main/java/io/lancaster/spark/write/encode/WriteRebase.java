@@ -1,7 +1,7 @@
 package io.lancaster.spark.write.encode;
 
+import io.lancaster.spark.options.OptionValues;
 import java.io.Serializable;
-import java.util.Locale;
 import org.apache.spark.sql.catalyst.util.RebaseDateTime;
 import org.apache.spark.sql.execution.datasources.DataSourceUtils;
 
@@ -18,12 +18,7 @@ public record WriteRebase(Mode mode, String timeZone) implements Serializable {
 
   /** The mode named by a {@code datetimeRebaseMode} value, case-insensitively. */
   public static Mode parseMode(String value, String source) {
-    try {
-      return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid value for " + source + ": '" + value
-          + "' (expected EXCEPTION, LEGACY or CORRECTED)");
-    }
+    return Mode.valueOf(OptionValues.rebaseMode(value, source));
   }
 
   int days(int days) {
